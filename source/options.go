@@ -1,0 +1,47 @@
+package source
+
+import "time"
+
+// Options controls how posts are read. The zero value works: dates without
+// a zone are UTC, drafts and future posts are kept by the parsers (Load
+// filters them; see Load), no custom taxonomies are read.
+type Options struct {
+	// Location is the zone for dates written without one; nil means UTC.
+	Location *time.Location
+	// Taxonomies lists front-matter keys read as custom taxonomies
+	// (e.g. "series") into post.Post.Taxonomies, beyond categories and tags.
+	Taxonomies []string
+
+	// Drafts makes Load keep draft, pending and private posts.
+	Drafts bool
+	// Future makes Load keep posts dated after Now.
+	Future bool
+	// Now is the time Future and expiry are judged against. The zero
+	// value disables both checks (every dated post counts as past), since
+	// library code never reads the clock itself.
+	Now time.Time
+
+	// MaxFileSize is the largest file Load reads, in bytes; 0 means
+	// DefaultMaxFileSize. WXR exports are streamed and not limited.
+	MaxFileSize int64
+	// Workers bounds the files parsed at once; 0 means runtime.GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called after each file with the number of
+	// files done and the total found. Calls come from one goroutine at a
+	// time.
+	Progress func(done, total int)
+
+	// PostTypes lists the WordPress post types read from WXR exports;
+	// nil means just "post".
+	PostTypes []string
+}
+
+// DefaultMaxFileSize is the file size limit when Options.MaxFileSize is 0.
+const DefaultMaxFileSize = 16 << 20
+
+func (o Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
