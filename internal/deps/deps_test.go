@@ -1,0 +1,153 @@
+// Package deps holds the test that keeps folio's import rules true (see
+// DESIGN.md): which folio packages and which modules each package may use.
+package deps
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/folio-go/folio"
+
+// allowed lists, for each package, the non-standard imports it may have.
+// A key ending in "/" covers every package below it.
+var allowed = map[string][]string{
+	"post":     {"github.com/gosimple/slug"},
+	"source":   {module + "/post", "go.yaml.in/yaml/v3", "github.com/pelletier/go-toml/v2"},
+	"taxonomy": {module + "/post"},
+	"render": {module + "/post", module + "/taxonomy", module + "/internal/",
+		"github.com/yuin/goldmark"},
+	"render/":   {module + "/render", module + "/post", module + "/taxonomy", module + "/internal/"},
+	"internal/": {module + "/post", module + "/internal/"},
+	"examples/": {module + "/post", module + "/source", module + "/taxonomy", module + "/render"},
+}
+
+func TestImportRules(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := packageImports(t, root)
+	if len(imports) == 0 {
+		t.Fatal("found no packages")
+	}
+	var dirs []string
+	for dir := range imports {
+		dirs = append(dirs, dir)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		rules, ok := rulesFor(dir)
+		if !ok {
+			t.Errorf("%s: package has no import rule; add one to allowed", dir)
+			continue
+		}
+		for _, imp := range imports[dir] {
+			if isStd(imp) {
+				continue
+			}
+			if !permitted(imp, rules) {
+				t.Errorf("%s imports %s, which DESIGN.md does not allow", dir, imp)
+			}
+		}
+	}
+}
+
+func rulesFor(dir string) ([]string, bool) {
+	if r, ok := allowed[dir]; ok {
+		return r, true
+	}
+	best := ""
+	for k := range allowed {
+		if strings.HasSuffix(k, "/") && strings.HasPrefix(dir+"/", k) && len(k) > len(best) {
+			best = k
+		}
+	}
+	r, ok := allowed[best]
+	return r, ok && best != ""
+}
+
+func permitted(imp string, rules []string) bool {
+	for _, r := range rules {
+		if imp == r || (strings.HasSuffix(r, "/") && strings.HasPrefix(imp, r)) ||
+			strings.HasPrefix(imp, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// packageImports maps each package directory (relative, slash-separated) to
+// the imports of its non-test files.
+func packageImports(t *testing.T, root string) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		rel = filepath.ToSlash(rel)
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			out[rel] = append(out[rel], p)
+		}
+		if _, ok := out[rel]; !ok {
+			out[rel] = nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestRulesCatchViolations(t *testing.T) {
+	rules, _ := rulesFor("render")
+	if permitted(module+"/source", rules) {
+		t.Error("render may not import source")
+	}
+	rules, _ = rulesFor("post")
+	if permitted(module+"/taxonomy", rules) {
+		t.Error("post may not import taxonomy")
+	}
+	rules, _ = rulesFor("examples/site")
+	if !permitted(module+"/render", rules) {
+		t.Error("examples may import render")
+	}
+	if permitted(module+"/examples/inspect", rules) {
+		t.Error("nothing may import examples")
+	}
+}
