@@ -1,0 +1,88 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestCleanOutPath(t *testing.T) {
+	good := map[string]string{
+		"index.html":                 "index.html",
+		"2024/03/pairing/index.html": "2024/03/pairing/index.html",
+		"a/./b.html":                 "a/b.html",
+		"tags/c++/index.xml":         "tags/c++/index.xml",
+		"tags/naïve/index.html":      "tags/naïve/index.html",
+	}
+	for in, want := range good {
+		got, err := cleanOutPath(in)
+		if err != nil || got != want {
+			t.Errorf("cleanOutPath(%q) = %q, %v; want %q, nil", in, got, err, want)
+		}
+	}
+	bad := []string{
+		"", ".", "/", "/etc/passwd", "../x", "a/../../x", "a/..", "..",
+		"posts/../../../etc/index.html", `..\x`, `a\b`, "C:/x", "c:x", "a\x00b",
+		"//host/share/x",
+	}
+	for _, in := range bad {
+		if got, err := cleanOutPath(in); !errors.Is(err, errOutside) {
+			t.Errorf("cleanOutPath(%q) = %q, %v; want errOutside", in, got, err)
+		}
+	}
+}
+
+func TestURLToFile(t *testing.T) {
+	tests := map[string]string{
+		"/":                 "index.html",
+		"/2024/03/pairing/": "2024/03/pairing/index.html",
+		"/index.xml":        "index.xml",
+		"/tags/go/page/2/":  "tags/go/page/2/index.html",
+		"404.html":          "404.html",
+	}
+	for in, want := range tests {
+		if got, err := urlToFile(in); err != nil || got != want {
+			t.Errorf("urlToFile(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"/../../etc/", "//etc/passwd", "/a/../../b/"} {
+		if got, err := urlToFile(in); err == nil {
+			t.Errorf("urlToFile(%q) = %q; want an error", in, got)
+		}
+	}
+}
+
+// TestOutDirSymlink checks that a link planted inside -out cannot carry a
+// write outside it.
+func TestOutDirSymlink(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "escape")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	o, err := openOutDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if err := o.WriteFile("escape/x.html", []byte("x")); err == nil {
+		t.Error("WriteFile through a symlink out of the folder succeeded")
+	}
+	if err := o.WriteFile("escape/deeper/x.html", []byte("x")); err == nil {
+		t.Error("WriteFile through a symlink out of the folder succeeded")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("files written outside -out: %v", entries)
+	}
+	if err := o.WriteFile("ok/x.html", []byte("x")); err != nil {
+		t.Errorf("WriteFile(ok/x.html) = %v", err)
+	}
+}
