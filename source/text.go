@@ -1,8 +1,564 @@
 package source
 
-import "github.com/folio-go/folio/post"
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
-// ParseText reads one plain-text WordPress post. (Placeholder.)
+	"github.com/folio-go/folio/post"
+)
+
+// ParseText reads one plain-text WordPress post: a title line, an optional
+// Twenty Ten byline ("Posted on <date> by <author>"), one paragraph per
+// line, citation lines ("[CNN]", "[CNN](https://…)") and the theme's footer
+// ("This entry was posted in … and tagged … on … by ….", "Posted in … |
+// Tagged …" or "Bookmark the permalink.").
+//
+// The body holds the paragraphs joined by one blank line, each without
+// surrounding white space; the title, byline, citations and footer are
+// moved into their fields. A UTF-8 byte-order mark, CRLF (or CR) line ends
+// and white space around lines are removed. Slugs come from the title and
+// from the names; dates without a zone are in opt.Location.
+//
+// On bad input ParseText returns a *Error naming path, line and column:
+// ErrEmpty for a file with nothing but white space, ErrEncoding for bytes
+// that are not UTF-8, ErrDate for a date it cannot read or whose day and
+// month order is ambiguous ("02/01/2006"), ErrSyntax for a footer that
+// starts with "This entry was posted" but does not follow its grammar, or
+// for a byline and footer that disagree.
 func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
-	return nil, &Error{Path: path, Err: ErrUnsupported}
+	lines, err := textLines(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return nil, &Error{Path: path, Err: ErrEmpty}
+	}
+	p := &post.Post{
+		Title:  lines[0].text,
+		Slug:   post.Slugify(lines[0].text),
+		Status: post.Published,
+		Source: post.Source{Path: path, Format: "text", Line: 1},
+	}
+	rest := lines[1:]
+	loc := opt.location()
+
+	var by, foot textMeta
+	if len(rest) > 0 {
+		m, ok, err := parseTextByline(path, rest[0], loc)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			by, rest = m, rest[1:]
+		}
+	}
+	if len(rest) > 0 {
+		m, ok, err := parseTextFooter(path, rest[len(rest)-1], loc)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			foot, rest = m, rest[:len(rest)-1]
+		}
+	}
+
+	// Citations are the run of citation-shaped lines after the last
+	// paragraph; earlier ones are body text.
+	i := len(rest)
+	for i > 0 {
+		if _, ok := parseTextCitation(rest[i-1].text); !ok {
+			break
+		}
+		i--
+	}
+	for _, l := range rest[i:] {
+		c, _ := parseTextCitation(l.text)
+		p.Citations = append(p.Citations, c)
+	}
+	p.Body = post.Body{Format: post.Text, Text: joinTextParagraphs(rest[:i])}
+
+	if err := mergeTextMeta(path, p, by, foot); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// textLine is one non-blank line of a text post.
+type textLine struct {
+	num  int    // 1-based line number
+	col  int    // 1-based rune column where text starts
+	text string // the line without surrounding white space
+}
+
+// colAt is the rune column of byte offset off in l.text.
+func (l textLine) colAt(off int) int {
+	return l.col + utf8.RuneCountInString(l.text[:off])
+}
+
+// textMeta is what a byline or footer says about a post.
+type textMeta struct {
+	line       textLine
+	date       time.Time
+	dateCol    int
+	authors    []post.Author
+	authorsCol int
+	categories []post.Term
+	tags       []post.Term
+}
+
+var textBOM = []byte("\xEF\xBB\xBF")
+
+// textLines splits data into its non-blank lines. CRLF, LF and a lone CR
+// all end a line, so no line holds a '\r' or '\n'.
+func textLines(path string, data []byte) ([]textLine, error) {
+	data = bytes.TrimPrefix(data, textBOM)
+	var lines []textLine
+	for num := 1; ; num++ {
+		end := bytes.IndexAny(data, "\r\n")
+		raw := data
+		if end >= 0 {
+			raw = data[:end]
+		}
+		if bad := textInvalidUTF8(raw); bad >= 0 {
+			return nil, &Error{Path: path, Line: num, Column: utf8.RuneCount(raw[:bad]) + 1, Err: ErrEncoding}
+		}
+		if text := strings.TrimSpace(string(raw)); text != "" {
+			lead := bytes.TrimLeftFunc(raw, unicode.IsSpace)
+			col := utf8.RuneCount(raw[:len(raw)-len(lead)]) + 1
+			lines = append(lines, textLine{num: num, col: col, text: text})
+		}
+		if end < 0 {
+			return lines, nil
+		}
+		if data[end] == '\r' && end+1 < len(data) && data[end+1] == '\n' {
+			end++
+		}
+		data = data[end+1:]
+	}
+}
+
+// textInvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence
+// in b, or -1.
+func textInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func joinTextParagraphs(lines []textLine) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// parseTextCitation reads "[Name]" or "[Name](url)" making up a whole line.
+func parseTextCitation(s string) (post.Citation, bool) {
+	if !strings.HasPrefix(s, "[") {
+		return post.Citation{}, false
+	}
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return post.Citation{}, false
+	}
+	name := strings.TrimSpace(s[1:end])
+	if name == "" || strings.Contains(name, "[") {
+		return post.Citation{}, false
+	}
+	rest := s[end+1:]
+	if rest == "" {
+		return post.Citation{Source: name}, true
+	}
+	if len(rest) < 3 || rest[0] != '(' || rest[len(rest)-1] != ')' {
+		return post.Citation{}, false
+	}
+	url := rest[1 : len(rest)-1]
+	if strings.ContainsAny(url, "()[]") || strings.IndexFunc(url, unicode.IsSpace) >= 0 {
+		return post.Citation{}, false
+	}
+	return post.Citation{Source: name, URL: url}, true
+}
+
+// parseTextByline reads a Twenty Ten byline, "Posted on <date> by <author>".
+// A line of that shape whose date is not a date is a paragraph, since
+// "Posted on" also starts ordinary sentences.
+func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
+	const lead = "Posted on "
+	if !strings.HasPrefix(l.text, lead) {
+		return textMeta{}, false, nil
+	}
+	by := strings.Index(l.text[len(lead):], " by ")
+	if by < 0 {
+		return textMeta{}, false, nil
+	}
+	by += len(lead)
+	date, ok, err := parseTextDate(l.text[len(lead):by], loc)
+	if err != nil {
+		return textMeta{}, false, &Error{Path: path, Line: l.num, Column: l.colAt(len(lead)), Err: err}
+	}
+	if !ok {
+		return textMeta{}, false, nil
+	}
+	authors, err := parseTextAuthors(path, l, by+len(" by "), len(l.text))
+	if err != nil {
+		return textMeta{}, false, err
+	}
+	m := textMeta{line: l, date: date, dateCol: l.colAt(len(lead)), authors: authors, authorsCol: l.colAt(by + len(" by "))}
+	return m, true, nil
+}
+
+// The footer sentences of the WordPress themes.
+const (
+	textEntryMeta = "This entry was posted"
+	textPermalink = "Bookmark the permalink."
+)
+
+// parseTextFooter reads the theme's entry-meta line, if l is one.
+func parseTextFooter(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
+	switch {
+	case l.text == textPermalink:
+		return textMeta{line: l}, true, nil
+	case strings.HasPrefix(l.text, textEntryMeta):
+		m, err := parseTextEntryMeta(path, l, loc)
+		return m, err == nil, err
+	case strings.HasPrefix(l.text, textEntryUtility):
+		m, ok := parseTextEntryUtility(l)
+		return m, ok, nil
+	}
+	return textMeta{}, false, nil
+}
+
+// parseTextEntryMeta reads
+//
+//	"This entry was posted" [" in " CATS] [" and tagged " TAGS] [" on " DATE] [" by " AUTHOR] "." [" Bookmark the permalink."]
+//
+// Names may contain " by " and " on ", so the author is split off at the
+// last " by " and the date at the last " on ", and only when what follows
+// is a date: a category like "Focus on Health" stays whole.
+func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, error) {
+	s := l.text
+	stop := len(strings.TrimSuffix(s, " "+textPermalink))
+	if s[stop-1] != '.' {
+		return textMeta{}, textSyntaxErr(path, l, stop, `footer: want "." at the end of the sentence`)
+	}
+	stop--
+	start := len(textEntryMeta)
+	m := textMeta{line: l}
+
+	if i := strings.LastIndex(s[start:stop], " by "); i >= 0 {
+		from := start + i + len(" by ")
+		authors, err := parseTextAuthors(path, l, from, stop)
+		if err != nil {
+			return textMeta{}, err
+		}
+		m.authors, m.authorsCol, stop = authors, l.colAt(from), start+i
+	}
+	if i := strings.LastIndex(s[start:stop], " on "); i >= 0 {
+		from := start + i + len(" on ")
+		date, ok, err := parseTextDate(s[from:stop], loc)
+		if err == nil && !ok && strings.ContainsAny(s[from:stop], "0123456789") {
+			err = fmt.Errorf("source: %w %q: not a date folio reads (write January 2, 2006 or 2006-01-02)", ErrDate, s[from:stop])
+		}
+		if err != nil {
+			return textMeta{}, &Error{Path: path, Line: l.num, Column: l.colAt(from), Err: err}
+		}
+		if ok {
+			m.date, m.dateCol, stop = date, l.colAt(from), start+i
+		}
+	}
+
+	const in, tagged = " in ", " and tagged "
+	rest := s[start:stop]
+	var err error
+	switch {
+	case rest == "":
+	case strings.HasPrefix(rest, in):
+		catStop := stop
+		if i := strings.Index(rest, tagged); i >= 0 {
+			catStop = start + i
+			if m.tags, err = parseTextTerms(path, l, catStop+len(tagged), stop); err != nil {
+				return textMeta{}, err
+			}
+		}
+		m.categories, err = parseTextTerms(path, l, start+len(in), catStop)
+	case strings.HasPrefix(rest, tagged):
+		m.tags, err = parseTextTerms(path, l, start+len(tagged), stop)
+	default:
+		err = textSyntaxErr(path, l, start, `footer: want " in ", " and tagged ", " on " or " by " after "This entry was posted"`)
+	}
+	if err != nil {
+		return textMeta{}, err
+	}
+	return m, nil
+}
+
+// textEntryUtility starts the Twenty Ten entry-utility line.
+const textEntryUtility = "Posted in "
+
+// parseTextEntryUtility reads the Twenty Ten entry-utility line,
+//
+//	"Posted in " CATS [" | Tagged " TAGS] " | " COMMENTS [" | Edit"]
+//
+// where COMMENTS is the comments link ("Leave a comment", "3 Comments",
+// "Comments Off"), which is theme chrome and not kept. Unlike "This entry
+// was posted", "Posted in" starts ordinary sentences too, so a line that
+// does not fit this shape exactly is a paragraph, not an error.
+func parseTextEntryUtility(l textLine) (textMeta, bool) {
+	s := l.text
+	parts := strings.Split(s, " | ")
+	if len(parts) < 2 {
+		return textMeta{}, false
+	}
+	m := textMeta{line: l}
+	off := 0
+	for i, part := range parts {
+		var names *[]post.Term
+		from := off
+		switch {
+		case i == 0:
+			if !strings.HasPrefix(part, textEntryUtility) {
+				return textMeta{}, false
+			}
+			names, from = &m.categories, off+len(textEntryUtility)
+		case i == 1 && strings.HasPrefix(part, "Tagged "):
+			names, from = &m.tags, off+len("Tagged ")
+		case i > 0 && isTextCommentsLink(part):
+		default:
+			return textMeta{}, false
+		}
+		if names != nil {
+			terms, err := parseTextTerms("", l, from, off+len(part))
+			if err != nil {
+				return textMeta{}, false
+			}
+			*names = terms
+		}
+		off += len(part) + len(" | ")
+	}
+	return m, true
+}
+
+func isTextCommentsLink(s string) bool {
+	switch s {
+	case "Leave a comment", "1 Comment", "Comments Off", "Comments off", "Edit":
+		return true
+	}
+	n, ok := strings.CutSuffix(s, " Comments")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// parseTextNames splits s[from:stop] of line l into names separated by ", " or
+// " | ", reporting an empty name with its column.
+func parseTextNames(path string, l textLine, from, stop int) ([]string, error) {
+	var names []string
+	s := l.text[:stop]
+	from = min(from, stop)
+	for {
+		end, next := stop, stop
+		if i := indexTextSeparator(s[from:]); i >= 0 {
+			end, next = from+i, from+i+2
+			if s[end+1] == '|' {
+				next++
+			}
+		}
+		name := strings.TrimSpace(s[from:end])
+		if name == "" {
+			return nil, textSyntaxErr(path, l, from, "footer: empty name in list")
+		}
+		names = append(names, name)
+		if end == stop {
+			return names, nil
+		}
+		from = next
+	}
+}
+
+// indexTextSeparator returns the index of the first ", " or " | " in s, or -1.
+func indexTextSeparator(s string) int {
+	comma, bar := strings.Index(s, ", "), strings.Index(s, " | ")
+	switch {
+	case comma < 0:
+		return bar
+	case bar < 0:
+		return comma
+	}
+	return min(comma, bar)
+}
+
+func parseTextTerms(path string, l textLine, from, stop int) ([]post.Term, error) {
+	names, err := parseTextNames(path, l, from, stop)
+	if err != nil {
+		return nil, err
+	}
+	terms := make([]post.Term, len(names))
+	for i, n := range names {
+		terms[i] = post.Term{Name: n, Slug: post.Slugify(n)}
+	}
+	return terms, nil
+}
+
+func parseTextAuthors(path string, l textLine, from, stop int) ([]post.Author, error) {
+	names, err := parseTextNames(path, l, from, stop)
+	if err != nil {
+		return nil, err
+	}
+	authors := make([]post.Author, len(names))
+	for i, n := range names {
+		authors[i] = post.Author{Name: n, Slug: post.Slugify(n)}
+	}
+	return authors, nil
+}
+
+func textSyntaxErr(path string, l textLine, off int, msg string) error {
+	return &Error{Path: path, Line: l.num, Column: l.colAt(off), Err: fmt.Errorf("source: %w: %s", ErrSyntax, msg)}
+}
+
+// mergeTextMeta moves what the byline and footer say into p. Twenty Ten puts
+// the date and author in the byline and the terms in the footer; when both
+// give a date or authors, they must agree, since picking one would
+// silently drop the other.
+func mergeTextMeta(path string, p *post.Post, by, foot textMeta) error {
+	p.Date = by.date
+	if !foot.date.IsZero() {
+		if !by.date.IsZero() && !by.date.Equal(foot.date) {
+			return &Error{Path: path, Line: foot.line.num, Column: foot.dateCol,
+				Err: fmt.Errorf("source: %w: footer date differs from the byline's on line %d", ErrSyntax, by.line.num)}
+		}
+		p.Date = foot.date
+	}
+	p.Authors = by.authors
+	if foot.authors != nil {
+		if by.authors != nil && !sameTextAuthors(by.authors, foot.authors) {
+			return &Error{Path: path, Line: foot.line.num, Column: foot.authorsCol,
+				Err: fmt.Errorf("source: %w: footer authors differ from the byline's on line %d", ErrSyntax, by.line.num)}
+		}
+		p.Authors = foot.authors
+	}
+	p.Categories, p.Tags = foot.categories, foot.tags
+	return nil
+}
+
+func sameTextAuthors(a, b []post.Author) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name {
+			return false
+		}
+	}
+	return true
+}
+
+// textDateLayouts are the date formats WordPress blogs commonly show,
+// WordPress's default ("F j, Y") first. All of them hold digits, which is
+// how the footer tells a date from a name like "Focus on Health".
+var textDateLayouts = [...]string{
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"January 2 2006",
+	"Jan 2 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"2 January, 2006",
+	"Monday, January 2, 2006",
+	"Mon, January 2, 2006",
+	"Mon, Jan 2, 2006",
+	"Monday, 2 January 2006",
+	"January 2, 2006 at 3:04 pm",
+	"January 2, 2006 at 3:04 PM",
+	"January 2, 2006 3:04 pm",
+	"January 2, 2006 3:04 PM",
+	"2006-01-02",
+	"2006/01/02",
+	"2006.01.02",
+	"2006-01-02 15:04",
+	"2006-01-02 15:04:05",
+	time.RFC3339,
+}
+
+// parseTextDate reads a date in one of textDateLayouts; "2nd" and the like
+// are read as "2". It returns ok false for text that is not a date, and an
+// error wrapping ErrDate for a numeric date with the year last
+// ("02/01/2006"), whose day and month order cannot be known.
+func parseTextDate(s string, loc *time.Location) (t time.Time, ok bool, err error) {
+	if textAmbiguousDate(s) {
+		return time.Time{}, false, fmt.Errorf("source: %w %q: day and month order is ambiguous (write 2006-01-02 or January 2, 2006)", ErrDate, s)
+	}
+	s = textStripOrdinals(s)
+	for _, layout := range textDateLayouts {
+		t, err := time.ParseInLocation(layout, s, loc)
+		if err == nil && textWeekdayMatches(layout, s, t) {
+			return t, true, nil
+		}
+	}
+	return time.Time{}, false, nil
+}
+
+// textAmbiguousDate reports whether s is three numbers separated by "/",
+// "." or "-" with the year not first, such as "02/01/2006" or "1-2-06".
+func textAmbiguousDate(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	i := strings.IndexAny(s, "/.-")
+	if i < 0 {
+		return false
+	}
+	parts := strings.Split(s, s[i:i+1])
+	if len(parts) != 3 || len(parts[0]) > 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// textStripOrdinals turns "March 2nd, 2017" into "March 2, 2017".
+func textStripOrdinals(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] < '0' || s[i] > '9' || i+3 > len(s) {
+			continue
+		}
+		switch strings.ToLower(s[i+1 : i+3]) {
+		case "st", "nd", "rd", "th":
+			if i+3 == len(s) || !unicode.IsLetter(rune(s[i+3])) {
+				i += 2
+			}
+		}
+	}
+	return b.String()
+}
+
+// textWeekdayMatches checks the weekday of a layout that names one, since
+// time.Parse accepts "Monday, March 3, 2017" for a Friday.
+func textWeekdayMatches(layout, s string, t time.Time) bool {
+	if !strings.HasPrefix(layout, "Mon") {
+		return true
+	}
+	day, _, _ := strings.Cut(s, ",")
+	want := t.Weekday().String()
+	return strings.EqualFold(day, want) || strings.EqualFold(day, want[:3])
 }
