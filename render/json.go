@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/folio-go/folio/post"
+)
+
+// JSONPost is the JSON form of a post that JSON writes and
+// examples/inspect prints. Its field names are fixed; lists are never nil,
+// so they encode as [] when empty. Build one with NewJSONPost to embed
+// posts in a larger document.
+type JSONPost struct {
+	Title          string         `json:"title"`
+	Slug           string         `json:"slug"`
+	Date           string         `json:"date,omitempty"`    // RFC 3339; empty when undated
+	Updated        string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
+	Status         post.Status    `json:"status"`
+	Authors        []JSONAuthor   `json:"authors"`
+	Categories     []JSONTerm     `json:"categories"`
+	Tags           []JSONTerm     `json:"tags"`
+	Citations      []JSONCitation `json:"citations"`
+	Summary        string         `json:"summary"`
+	BodyFormat     post.Format    `json:"body_format"`
+	Body           string         `json:"body"`
+	WordCount      int            `json:"word_count"`
+	ReadingMinutes int            `json:"reading_minutes"`
+	Source         JSONSource     `json:"source"`
+	Params         map[string]any `json:"params"`
+}
+
+// JSONAuthor is the JSON form of a post.Author.
+type JSONAuthor struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+}
+
+// JSONTerm is the JSON form of a post.Term.
+type JSONTerm struct {
+	Name   string `json:"name"`
+	Slug   string `json:"slug"`
+	Parent string `json:"parent,omitempty"`
+}
+
+// JSONCitation is the JSON form of a post.Citation.
+type JSONCitation struct {
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+}
+
+// JSONSource is the JSON form of a post.Source.
+type JSONSource struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Line   int    `json:"line"`
+}
+
+// NewJSONPost converts p to its JSON form. A zero Status becomes
+// "published", as post.Status documents; the summary is p.Summary, the
+// explicit one, and empty when the source gave none. NewJSONPost does not
+// fail: values that JSON cannot encode (in Params) make the encoding fail.
+func NewJSONPost(p *post.Post) JSONPost {
+	words := p.WordCount()
+	j := JSONPost{
+		Title:          p.Title,
+		Slug:           p.Slug,
+		Date:           jsonTime(p.Date),
+		Updated:        jsonTime(p.Updated),
+		Status:         p.Status,
+		Authors:        make([]JSONAuthor, len(p.Authors)),
+		Categories:     jsonTerms(p.Categories),
+		Tags:           jsonTerms(p.Tags),
+		Citations:      make([]JSONCitation, len(p.Citations)),
+		Summary:        p.Summary,
+		BodyFormat:     p.Body.Format,
+		Body:           p.Body.Text,
+		WordCount:      words,
+		ReadingMinutes: post.ReadingMinutes(words, 0),
+		Source:         JSONSource{Path: p.Source.Path, Format: p.Source.Format, Line: p.Source.Line},
+		Params:         p.Params,
+	}
+	if j.Status == "" {
+		j.Status = post.Published
+	}
+	for i, a := range p.Authors {
+		j.Authors[i] = JSONAuthor{Name: a.Name, Slug: a.Slug}
+	}
+	for i, c := range p.Citations {
+		j.Citations[i] = JSONCitation{Source: c.Source, URL: c.URL, Title: c.Title}
+	}
+	if j.Params == nil {
+		j.Params = map[string]any{}
+	}
+	return j
+}
+
+func jsonTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func jsonTerms(terms []post.Term) []JSONTerm {
+	out := make([]JSONTerm, len(terms))
+	for i, t := range terms {
+		out[i] = JSONTerm{Name: t.Name, Slug: t.Slug, Parent: t.Parent}
+	}
+	return out
+}
+
+// JSON writes p to w as one indented JSON object (two spaces, a trailing
+// newline, "<", ">" and "&" left as they are), in the form of JSONPost.
+// Map keys in Params come out sorted. It returns an error, and writes
+// nothing, when a Params value cannot be encoded (a channel, a NaN).
+func JSON(w io.Writer, p *post.Post) error {
+	return WriteJSON(w, NewJSONPost(p))
+}
+
+// WriteJSON writes v to w the way JSON writes a post: indented with two
+// spaces, no HTML escaping, a trailing newline. It is for documents that
+// embed JSONPost values, such as examples/inspect's report. On an encoding
+// error it writes nothing.
+func WriteJSON(w io.Writer, v any) error {
+	b, err := marshalJSON(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("render: json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
