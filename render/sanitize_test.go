@@ -1,0 +1,105 @@
+package render
+
+import (
+	"testing"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "<p>Hello <em>world</em></p>", "<p>Hello <em>world</em></p>"},
+		{"script dropped with content", "a<script>alert(1)</script>b", "ab"},
+		{"script case and spaces", "a<SCRIPT type=x>alert(1)</script >b", "ab"},
+		{"script not closed", "a<script>alert(1)", "a"},
+		{"scripts is not script end", "<script>x</scripts>y</script>z", "z"},
+		{"style", "<style>p{}</style>t", "t"},
+		{"iframe", `<iframe src="https://x"></iframe>ok`, "ok"},
+		{"svg onload", `<svg onload=alert(1)><circle/></svg>x`, "x"},
+		{"event handler", `<img src=x onerror=alert(1)>`, `<img src="x" />`},
+		{"event handler slash", `<img/src=x/onerror=alert(1)>`, `<img src="x/onerror=alert(1)" />`},
+		{"javascript href", `<a href="javascript:alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript upper", `<a href="JaVaScRiPt:alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript entity", `<a href="javascript&#58;alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript named entity", `<a href="javascript&colon;alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript tab", "<a href=\"java\tscript:alert(1)\">x</a>", `<a>x</a>`},
+		{"javascript entity tab", `<a href="java&#x09;script:alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript leading space", `<a href="  javascript:alert(1)">x</a>`, `<a>x</a>`},
+		{"javascript control", "<a href=\"\x01javascript:alert(1)\">x</a>", `<a>x</a>`},
+		{"data src", `<img src="data:text/html;base64,PHNjcmlwdD4=">`, `<img />`},
+		{"vbscript", `<a href="vbscript:msgbox(1)">x</a>`, `<a>x</a>`},
+		{"odd scheme", "<a href=\"ja\u200bvascript:alert(1)\">x</a>", `<a>x</a>`},
+		{"https kept", `<a href="https://example.com/?a=1&amp;b=2">x</a>`, `<a href="https://example.com/?a=1&amp;b=2">x</a>`},
+		{"relative kept", `<a href="../x#y">x</a>`, `<a href="../x#y">x</a>`},
+		{"mailto kept", `<a href="mailto:a@example.com">x</a>`, `<a href="mailto:a@example.com">x</a>`},
+		{"style attr", `<p style="background:url(javascript:alert(1))">x</p>`, `<p>x</p>`},
+		{"unknown tag kept text", `<marquee>x</marquee>`, `x`},
+		{"stray end tags", `</div></article><p>x</p></main>`, `<p>x</p>`},
+		{"unclosed closed", `<p><em>x`, `<p><em>x</em></p>`},
+		{"misnested", `<b><i>x</b>y</i>`, `<b><i>x</i></b>y`},
+		{"comment", `a<!-- <script>alert(1)</script> -->b`, `ab`},
+		{"comment trick", `a<!--><script>alert(1)</script>-->b`, `a--&gt;b`},
+		{"lone lt", `a < b <3`, `a &lt; b &lt;3`},
+		{"text entities", `Q&A &amp; &lt;tag&gt; &nbsp;`, "Q&amp;A &amp; &lt;tag&gt; \u00a0"},
+		{"quote break", `<a title='"><script>alert(1)</script>'>x</a>`, `<a title="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">x</a>`},
+		{"duplicate attr first wins", `<a href="/ok" href="javascript:alert(1)">x</a>`, `<a href="/ok">x</a>`},
+		{"bad id", `<p id="a b">x</p>`, `<p>x</p>`},
+		{"template braces", `{{.}} <p>{{template "x"}}</p>`, `{{.}} <p>{{template &#34;x&#34;}}</p>`},
+		{"unterminated tag", `x<a href="`, `x`},
+		{"form", `<form action="javascript:alert(1)"><input></form>y`, `y`},
+		{"object", `<object data="x.swf"><param name=a></object>y`, `y`},
+		{"void self closing", `<br/><hr>`, `<br /><hr />`},
+		{"noscript", `<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>`, `<img src="x" />&#34;&gt;`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Sanitize(tt.in); got != tt.want {
+				t.Errorf("Sanitize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSanitizeIdempotent checks that sanitizing twice changes nothing, so
+// sanitized output is a fixed point a second pass cannot reinterpret.
+func TestSanitizeIdempotent(t *testing.T) {
+	for _, in := range hostileBodies {
+		once := Sanitize(in)
+		if twice := Sanitize(once); twice != once {
+			t.Errorf("Sanitize not idempotent on %q:\nonce  %q\ntwice %q", in, once, twice)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	tests := []struct {
+		in      string
+		safe    bool
+		safeWeb bool
+	}{
+		{"https://example.com/", true, true},
+		{"http://example.com", true, true},
+		{"HTTP://EXAMPLE.COM", true, true},
+		{"/x/y", true, false},
+		{"x/y:z", true, false},
+		{"#frag", true, false},
+		{"?q=1", true, false},
+		{"mailto:a@example.com", true, false},
+		{"//example.com/x", true, false},
+		{"https:///x", true, false},
+		{"https:", true, false},
+		{"javascript:alert(1)", false, false},
+		{" javascript:alert(1)", false, false},
+		{"java\nscript:alert(1)", false, false},
+		{"data:text/html,x", false, false},
+		{"vbscript:x", false, false},
+		{"file:///etc/passwd", false, false},
+		{"https://exa mple.com", true, false},
+	}
+	for _, tt := range tests {
+		if got := safeURL(tt.in); got != tt.safe {
+			t.Errorf("safeURL(%q) = %v, want %v", tt.in, got, tt.safe)
+		}
+		if got := safeWebURL(tt.in); got != tt.safeWeb {
+			t.Errorf("safeWebURL(%q) = %v, want %v", tt.in, got, tt.safeWeb)
+		}
+	}
+}
