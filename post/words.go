@@ -1,26 +1,744 @@
 package post
 
-import "strings"
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // DefaultWordsPerMinute is the reading speed ReadingMinutes assumes when
 // given none.
 const DefaultWordsPerMinute = 200
 
-// PlainText returns the body's text with markup removed. (Placeholder.)
-func PlainText(b Body) string { return b.Text }
+// PlainText returns the body's text with its markup removed, for counting
+// words and for plain-text output.
+//
+// For HTML it drops tags, comments and the contents of script, style and
+// template elements, decodes entities, collapses white space as a browser
+// would (except inside pre) and puts a blank line between blocks (p, div,
+// h1, li, ...) and a line break for br.
+//
+// For Markdown it drops the syntax and keeps the words: emphasis markers,
+// heading '#'s, list markers, blockquote '>'s, code fence lines (the code
+// itself is kept), thematic breaks, setext underlines, link reference
+// definitions, table rules and pipes, HTML tags and comments (so the
+// "<!--more-->" divider too); a link or image becomes its text; backslash
+// escapes and entities are decoded. Paragraphs stay separated by a blank
+// line.
+//
+// For Text, and any other format, it is the text unchanged. PlainText never
+// fails: markup it does not recognise (an unclosed tag, say) is kept as
+// text.
+func PlainText(b Body) string {
+	switch b.Format {
+	case HTML:
+		return htmlPlain(b.Text)
+	case Markdown:
+		return markdownPlain(b.Text)
+	}
+	return b.Text
+}
 
-// CountWords counts runs of non-space characters. (Placeholder.)
-func CountWords(text string) int { return len(strings.Fields(text)) }
+// CountWords counts the words of plain text: runs of characters that are
+// not white space, except that each CJK character (Han, Hiragana,
+// Katakana, Hangul) is a word on its own, so "東アジア" is 4 words and
+// "Go言語" is 3. CJK punctuation ("、", "。", "・", full-width "，") separates
+// words like white space. Invalid UTF-8 bytes count as word characters.
+// CountWords does not allocate.
+func CountWords(text string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if isASCIISpace(c) {
+				inWord = false
+			} else if !inWord {
+				n++
+				inWord = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch wordClass(r) {
+		case classCJK:
+			n++
+			inWord = false
+		case classSpace:
+			inWord = false
+		default:
+			if !inWord {
+				n++
+				inWord = true
+			}
+		}
+	}
+	return n
+}
 
-// WordCount counts the words of the post's body as plain text.
+// WordCount counts the words of the post's body as plain text:
+// CountWords(PlainText(p.Body)).
 func (p *Post) WordCount() int { return CountWords(PlainText(p.Body)) }
 
 // ReadingMinutes is the whole minutes needed to read words at
 // wordsPerMinute (DefaultWordsPerMinute when it is 0 or less), rounded up;
-// 0 for no words.
+// 0 for no words (or a negative count).
 func ReadingMinutes(words, wordsPerMinute int) int {
+	if words <= 0 {
+		return 0
+	}
 	if wordsPerMinute <= 0 {
 		wordsPerMinute = DefaultWordsPerMinute
 	}
 	return (words + wordsPerMinute - 1) / wordsPerMinute
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t' // \t \n \v \f \r
+}
+
+const (
+	classWord = iota
+	classSpace
+	classCJK
+)
+
+// wordClass says how CountWords treats a non-ASCII rune.
+func wordClass(r rune) int {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3040 && r <= 0x309F, r >= 0xAC00 && r <= 0xD7A3:
+		return classCJK // the common Han, Hiragana and Hangul blocks, without table look-ups
+	case r == 0x30FB: // katakana middle dot
+		return classSpace
+	case r >= 0x30A0 && r <= 0x30FF: // Katakana, with the prolonged sound mark
+		return classCJK
+	case r >= 0x3000 && r <= 0x303F && r != 0x3005 && r != 0x3006 && r != 0x3007:
+		return classSpace // CJK symbols and punctuation, but not 々, 〆, 〇
+	case r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65:
+		return classSpace // full-width punctuation
+	case unicode.IsSpace(r):
+		return classSpace
+	case r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)):
+		return classCJK
+	}
+	return classWord
+}
+
+// ---- HTML ----
+
+// tag is an HTML tag, comment or declaration found by scanTag.
+type tag struct {
+	end     int    // offset just after the closing '>'
+	name    string // lowercased element name; "" for comments and declarations
+	closing bool   // </name>
+	comment bool   // <!-- ... -->
+}
+
+// scanTag reads the tag starting at s[i] == '<'. ok is false when s[i:]
+// does not start a complete tag (a "<" in text, or a tag with no '>'), so
+// that callers keep it as text.
+func scanTag(s string, i int) (t tag, ok bool) {
+	j := i + 1
+	if j >= len(s) {
+		return t, false
+	}
+	switch {
+	case strings.HasPrefix(s[j:], "!--"):
+		k := strings.Index(s[j+3:], "-->")
+		if k < 0 {
+			return t, false
+		}
+		return tag{end: j + 3 + k + 3, comment: true}, true
+	case s[j] == '!' || s[j] == '?':
+		k := strings.IndexByte(s[j:], '>')
+		if k < 0 {
+			return t, false
+		}
+		return tag{end: j + k + 1}, true
+	case s[j] == '/':
+		t.closing = true
+		j++
+	}
+	start := j
+	for j < len(s) && (isASCIILetter(s[j]) || (j > start && (isASCIIDigit(s[j]) || s[j] == '-' || s[j] == ':'))) {
+		j++
+	}
+	if j == start {
+		return t, false
+	}
+	t.name = strings.ToLower(s[start:j])
+	// Attributes: find the '>' that is not inside a quoted value.
+	var quote byte
+	for ; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			t.end = j + 1
+			return t, true
+		case c == '<':
+			return tag{}, false // "a <b c" then a new tag: the first was text
+		}
+	}
+	return tag{}, false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// isBlockTag reports the elements that start a new block of text: words
+// on either side of them are never one word.
+func isBlockTag(name string) bool {
+	switch name {
+	case "address", "article", "aside", "blockquote", "body", "caption", "dd",
+		"details", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
+		"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
+		"nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+		"tfoot", "th", "thead", "tr", "ul":
+		return true
+	}
+	return false
+}
+
+// isRawTextTag reports the elements whose text is never shown (or, for
+// textarea, is not prose).
+func isRawTextTag(name string) bool {
+	switch name {
+	case "script", "style", "template", "textarea":
+		return true
+	}
+	return false
+}
+
+// skipRawText returns the offset just after the </name> that closes a raw
+// text element whose contents start at i, or len(s) when it is unclosed.
+func skipRawText(s string, i int, name string) int {
+	for {
+		k := strings.Index(s[i:], "</")
+		if k < 0 {
+			return len(s)
+		}
+		i += k
+		if t, ok := scanTag(s, i); ok && t.closing && t.name == name {
+			return t.end
+		}
+		i += 2
+	}
+}
+
+// entityAt decodes the character reference at s[i] == '&'. ok is false
+// when there is none (a bare '&'), so that the '&' stays text.
+func entityAt(s string, i int) (text string, end int, ok bool) {
+	j := i + 1
+	for j < len(s) && j-i <= 32 && (isASCIILetter(s[j]) || isASCIIDigit(s[j]) || s[j] == '#') {
+		j++
+	}
+	if j >= len(s) || s[j] != ';' || j == i+1 {
+		return "", i, false
+	}
+	ref := s[i : j+1]
+	dec := html.UnescapeString(ref)
+	if dec == ref {
+		return "", i, false
+	}
+	return dec, j + 1, true
+}
+
+// plainWriter writes text with white space collapsed: runs of spaces
+// become one space, and the strongest break asked for between two pieces
+// of text wins.
+type plainWriter struct {
+	b       strings.Builder
+	pending int // breakNone, breakSpace, breakLine or breakPara
+}
+
+const (
+	breakNone = iota
+	breakSpace
+	breakLine
+	breakPara
+)
+
+func (w *plainWriter) brk(kind int) { w.pending = max(w.pending, kind) }
+
+func (w *plainWriter) flush() {
+	if w.b.Len() > 0 {
+		switch w.pending {
+		case breakSpace:
+			w.b.WriteByte(' ')
+		case breakLine:
+			w.b.WriteByte('\n')
+		case breakPara:
+			w.b.WriteString("\n\n")
+		}
+	}
+	w.pending = breakNone
+}
+
+// text writes s, collapsing white space unless pre is set.
+func (w *plainWriter) text(s string, pre bool) {
+	for _, r := range s {
+		switch {
+		case pre && r == '\n':
+			w.brk(breakLine)
+		case unicode.IsSpace(r) && !pre:
+			w.brk(breakSpace)
+		default:
+			w.flush()
+			w.b.WriteRune(r)
+		}
+	}
+}
+
+func htmlPlain(s string) string {
+	var w plainWriter
+	pre := 0 // depth of open pre elements
+	start := 0
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '<':
+			t, ok := scanTag(s, i)
+			if !ok {
+				i++
+				continue
+			}
+			w.text(s[start:i], pre > 0)
+			i, start = t.end, t.end
+			switch {
+			case t.comment || t.name == "":
+			case isRawTextTag(t.name) && !t.closing:
+				i = skipRawText(s, i, t.name)
+				start = i
+			case t.name == "br":
+				w.brk(breakLine)
+			case isBlockTag(t.name):
+				w.brk(breakPara)
+				switch {
+				case t.name != "pre":
+				case t.closing:
+					pre = max(0, pre-1)
+				default:
+					pre++
+				}
+			}
+		case '&':
+			dec, end, ok := entityAt(s, i)
+			if !ok {
+				i++
+				continue
+			}
+			w.text(s[start:i], pre > 0)
+			w.text(dec, pre > 0)
+			i, start = end, end
+		default:
+			i++
+		}
+	}
+	w.text(s[start:], pre > 0)
+	return w.b.String()
+}
+
+// ---- Markdown ----
+
+func markdownPlain(s string) string {
+	var out strings.Builder
+	out.Grow(len(s))
+	blank := true // the last line written was blank (or nothing was written)
+	emit := func(line string) {
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			blank = true
+			return
+		}
+		if out.Len() > 0 && blank {
+			out.WriteByte('\n')
+		}
+		out.WriteString(line)
+		out.WriteByte('\n')
+		blank = false
+	}
+	var fence string // the opening fence while inside a fenced code block
+	var line strings.Builder
+	for s != "" {
+		var l string
+		l, s, _ = strings.Cut(s, "\n")
+		l = strings.TrimSuffix(l, "\r")
+		if fence != "" {
+			if isFenceClose(l, fence) {
+				fence = ""
+				continue
+			}
+			emit(l)
+			continue
+		}
+		if f := fenceOpen(l); f != "" {
+			fence = f
+			continue
+		}
+		l = stripBlockMarkers(l)
+		switch markdownLineKind(l) {
+		case lineBreak:
+			emit("")
+			continue
+		case lineSyntax:
+			continue
+		}
+		line.Reset()
+		markdownInline(&line, headingText(l))
+		emit(line.String())
+	}
+	return strings.TrimRight(out.String(), "\n")
+}
+
+// fenceOpen returns the fence ("```", "~~~~", ...) that l opens, or "".
+func fenceOpen(l string) string {
+	t := strings.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 || (t[0] == '`' && strings.IndexByte(t[n:], '`') >= 0) {
+		return ""
+	}
+	return t[:n]
+}
+
+func isFenceClose(l, fence string) bool {
+	t := strings.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || !strings.HasPrefix(t, fence) {
+		return false
+	}
+	return strings.Trim(t, fence[:1]+" \t") == ""
+}
+
+// stripBlockMarkers removes the blockquote '>'s, list markers and task
+// boxes at the start of a line.
+func stripBlockMarkers(l string) string {
+	for {
+		t := strings.TrimLeft(l, " \t")
+		switch {
+		case strings.HasPrefix(t, ">"):
+			l = strings.TrimPrefix(t[1:], " ")
+			continue
+		case len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') && !isThematicBreak(t):
+			l = t[2:]
+			continue
+		}
+		if n := orderedMarker(t); n > 0 {
+			l = t[n:]
+			continue
+		}
+		for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
+			if strings.HasPrefix(t, box) {
+				return t[len(box):]
+			}
+		}
+		return l
+	}
+}
+
+// orderedMarker returns the length of an ordered list marker ("12. ",
+// "3) ") at the start of t, or 0.
+func orderedMarker(t string) int {
+	n := 0
+	for n < len(t) && n < 9 && isASCIIDigit(t[n]) {
+		n++
+	}
+	if n == 0 || n+1 >= len(t) || (t[n] != '.' && t[n] != ')') || (t[n+1] != ' ' && t[n+1] != '\t') {
+		return 0
+	}
+	return n + 2
+}
+
+func isThematicBreak(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 3 {
+		return false
+	}
+	c := t[0]
+	if c != '-' && c != '*' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+const (
+	lineText   = iota
+	lineBreak  // thematic break or setext underline: ends a paragraph
+	lineSyntax // link reference definition or table rule: dropped
+)
+
+// markdownLineKind tells apart the lines that are only syntax.
+func markdownLineKind(l string) int {
+	t := strings.TrimSpace(l)
+	switch {
+	case t == "":
+		return lineText
+	case isThematicBreak(t) || strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "":
+		return lineBreak
+	case strings.Trim(t, "|-: \t") == "" && strings.Contains(t, "-") && strings.Contains(t, "|"):
+		return lineSyntax // table delimiter row
+	case t[0] == '[' && len(t) > 1 && t[1] != '^':
+		if k := strings.Index(t, "]:"); k > 1 && !strings.Contains(t[:k], "]") {
+			return lineSyntax // [ref]: https://...
+		}
+	}
+	return lineText
+}
+
+// headingText strips an ATX heading's '#'s and a table row's outer pipes.
+func headingText(l string) string {
+	t := strings.TrimLeft(l, " ")
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n >= 1 && n <= 6 && (n == len(t) || t[n] == ' ' || t[n] == '\t') {
+		t = strings.TrimSpace(t[n:])
+		if u := strings.TrimRight(t, "#"); u != t && (u == "" || strings.HasSuffix(u, " ")) {
+			t = strings.TrimSpace(u)
+		}
+		return t
+	}
+	if strings.HasPrefix(t, "|") {
+		return strings.Trim(t, "| ")
+	}
+	return l
+}
+
+// markdownInline writes the text of one line of Markdown inline syntax.
+func markdownInline(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				b.WriteByte(s[i+1])
+				i += 2
+				continue
+			}
+		case '`':
+			if content, end, ok := codeSpanAt(s, i); ok {
+				b.WriteString(content)
+				i = end
+				continue
+			}
+			n := runLen(s, i, '`')
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		case '!', '[':
+			if l, ok := linkAt(s, i); ok {
+				markdownInline(b, l.text)
+				i = l.end
+				continue
+			}
+		case '<':
+			if url, end, ok := autolinkAt(s, i); ok {
+				b.WriteString(url)
+				i = end
+				continue
+			}
+			if t, ok := scanTag(s, i); ok {
+				if !t.comment && isBlockTag(t.name) || t.name == "br" {
+					b.WriteByte(' ')
+				}
+				i = t.end
+				continue
+			}
+		case '&':
+			if dec, end, ok := entityAt(s, i); ok {
+				b.WriteString(dec)
+				i = end
+				continue
+			}
+		case '*', '_', '~':
+			n := runLen(s, i, c)
+			if isEmphasisRun(s, i, n) {
+				i += n
+				continue
+			}
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		case '|':
+			b.WriteByte(' ') // a table cell boundary
+			i++
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+}
+
+func runLen(s string, i int, c byte) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// isEmphasisRun reports whether the run of n delimiters at s[i] opens or
+// closes emphasis (or strikethrough) rather than being a literal "*".
+func isEmphasisRun(s string, i, n int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+n:])
+	spaceBefore := i == 0 || unicode.IsSpace(before)
+	spaceAfter := i+n == len(s) || unicode.IsSpace(after)
+	if spaceBefore && spaceAfter {
+		return false // "2 * 3", a lone "~"
+	}
+	// A delimiter only opening (or only closing) needs a partner later (or
+	// earlier) in the line; "a *x" alone is a literal star.
+	earlier := strings.IndexByte(s[:i], s[i]) >= 0
+	later := strings.IndexByte(s[i+n:], s[i]) >= 0
+	switch {
+	case spaceBefore && !later, spaceAfter && !earlier, !earlier && !later:
+		return false
+	}
+	switch s[i] {
+	case '_':
+		// snake_case is not emphasis.
+		return !(i > 0 && isWordRune(before) && i+n < len(s) && isWordRune(after))
+	case '~':
+		return n <= 2
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// codeSpanAt reads the code span at s[i] == '`': its content (one
+// surrounding space stripped, as CommonMark does) and where it ends.
+func codeSpanAt(s string, i int) (content string, end int, ok bool) {
+	n := runLen(s, i, '`')
+	for j := i + n; j < len(s); {
+		k := strings.IndexByte(s[j:], '`')
+		if k < 0 {
+			return "", i, false
+		}
+		j += k
+		m := runLen(s, j, '`')
+		if m == n {
+			c := s[i+n : j]
+			if len(c) >= 2 && c[0] == ' ' && c[len(c)-1] == ' ' && strings.Trim(c, " ") != "" {
+				c = c[1 : len(c)-1]
+			}
+			return c, j + m, true
+		}
+		j += m
+	}
+	return "", i, false
+}
+
+// mdLink is a Markdown link or image: [text](dest "title"), [text][ref],
+// ![alt](src).
+type mdLink struct {
+	text string
+	end  int
+}
+
+// linkAt reads the link or image starting at s[i] ('[' or "!["). Bracket
+// text alone ("[note]") is not taken as a link.
+func linkAt(s string, i int) (l mdLink, ok bool) {
+	j := i
+	if s[j] == '!' {
+		j++
+		if j >= len(s) || s[j] != '[' {
+			return l, false
+		}
+	}
+	close := matchBracket(s, j, '[', ']')
+	if close < 0 || close+1 >= len(s) {
+		return l, false
+	}
+	text := s[j+1 : close]
+	switch s[close+1] {
+	case '(':
+		end := matchBracket(s, close+1, '(', ')')
+		if end < 0 {
+			return l, false
+		}
+		return mdLink{text: text, end: end + 1}, true
+	case '[':
+		end := matchBracket(s, close+1, '[', ']')
+		if end < 0 {
+			return l, false
+		}
+		return mdLink{text: text, end: end + 1}, true
+	}
+	return l, false
+}
+
+// matchBracket returns the offset of the bracket closing the one at s[i],
+// skipping backslash escapes, code spans and nested pairs; -1 when there is
+// none.
+func matchBracket(s string, i int, open, close byte) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '`':
+			if open == '[' {
+				if _, end, ok := codeSpanAt(s, j); ok {
+					j = end - 1
+				}
+			}
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// autolinkAt reads "<https://example.com>" or "<me@example.com>".
+func autolinkAt(s string, i int) (url string, end int, ok bool) {
+	k := strings.IndexByte(s[i:], '>')
+	if k < 0 {
+		return "", i, false
+	}
+	u := s[i+1 : i+k]
+	if u == "" || strings.ContainsAny(u, " \t<") {
+		return "", i, false
+	}
+	if c := strings.Index(u, ":"); c > 1 && isASCIILetter(u[0]) && !strings.Contains(u[:c], "/") {
+		return u, i + k + 1, true // scheme:...
+	}
+	if at := strings.IndexByte(u, '@'); at > 0 && strings.Contains(u[at:], ".") && !strings.Contains(u, "/") {
+		return u, i + k + 1, true
+	}
+	return "", i, false
 }
