@@ -1,14 +1,344 @@
 package source
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
 
 	"github.com/folio-go/folio/post"
 )
 
-// Load reads every post under root in fsys. root may name a folder or a
-// single file. (Placeholder.)
+// loadKind says which parser reads a file.
+type loadKind int
+
+const (
+	loadSkip     loadKind = iota
+	loadMarkdown          // .md, .markdown
+	loadHTML              // .html, .htm: read only when it has front matter
+	loadText              // .txt: ParseText
+	loadWXR               // .xml: ReadWXR, streamed
+)
+
+// kindOf picks the parser for a file name by its extension.
+func kindOf(name string) loadKind {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return loadMarkdown
+	case ".html", ".htm":
+		return loadHTML
+	case ".txt":
+		return loadText
+	case ".xml":
+		return loadWXR
+	}
+	return loadSkip
+}
+
+// loadFile is one file Load will read.
+type loadFile struct {
+	name   string // path in the fs.FS
+	rel    string // path relative to the loaded root, as posts and errors report it
+	kind   loadKind
+	single bool // named as the root itself
+}
+
+// loadResult is what reading one file gave.
+type loadResult struct {
+	posts []*post.Post
+	err   error
+}
+
+// Load reads every post under root in fsys, which may name a folder or a
+// single file ("." for the whole fsys).
+//
+// In a folder, files are chosen by extension: .md and .markdown are read by
+// ParseMarkdown; .html and .htm by ParseMarkdown when they start with front
+// matter (other HTML files are pages of a site, not posts, and are
+// skipped); .txt by ParseText; .xml by ReadWXR, streamed. Other files are
+// skipped, and so are names starting with "." (hidden files and folders,
+// such as .git), node_modules folders and Hugo's `_index.*` section pages,
+// which list a section rather than being a post. Folders starting with "_"
+// are read: Jekyll keeps its posts in `_posts`. A root naming one file
+// reads it whatever its name, or fails with ErrUnsupported for an extension
+// no parser reads.
+//
+// Files are parsed in parallel by opt.Workers goroutines. The posts come
+// back in the order of their Source.Path (relative to root,
+// slash-separated; the base name when root is a file), and by line within a
+// WXR export. A file that fails costs only its own posts: the error is
+// errors.Join of every failed file's *Error, in path order, whose Path is
+// relative to root like Source.Path. A file past opt.MaxFileSize fails with
+// ErrTooLarge before it is read; WXR exports are streamed and not limited.
+//
+// Load then filters: draft, pending and private posts are kept only with
+// opt.Drafts; with opt.Now set, posts dated after it (and posts already
+// marked scheduled) are kept only with opt.Future, and marked
+// post.Scheduled; posts whose Expiry is before opt.Now are left out.
+//
+// When ctx is cancelled, Load stops starting files and returns the posts it
+// has with ctx.Err() joined to the errors. opt.Progress, when set, is called
+// from Load's own goroutine after each file.
 func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Post, error) {
-	return nil, &Error{Path: root, Err: ErrUnsupported}
+	files, walkErrs := listFiles(ctx, fsys, root)
+	if len(files) == 0 && len(walkErrs) > 0 {
+		return nil, errors.Join(walkErrs...)
+	}
+	results := parseAll(ctx, fsys, files, opt)
+	var posts []*post.Post
+	errs := walkErrs
+	for _, r := range results {
+		if r.err != nil {
+			errs = append(errs, r.err)
+		}
+		for _, p := range r.posts {
+			if keep(p, opt) {
+				posts = append(posts, p)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, err)
+	}
+	return posts, errors.Join(errs...)
+}
+
+// listFiles finds the files under root that Load reads, sorted by their
+// path relative to root.
+func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []error) {
+	if root == "" {
+		root = "."
+	}
+	root = path.Clean(root)
+	info, err := fs.Stat(fsys, root)
+	if err != nil {
+		return nil, []error{&Error{Path: root, Err: fmt.Errorf("source: %w", err)}}
+	}
+	if !info.IsDir() {
+		k := kindOf(root)
+		if k == loadSkip {
+			return nil, []error{&Error{Path: path.Base(root), Err: fmt.Errorf("source: %w: no parser reads %q files", ErrUnsupported, path.Ext(root))}}
+		}
+		return []loadFile{{name: root, rel: path.Base(root), kind: k, single: true}}, nil
+	}
+	var files []loadFile
+	var errs []error
+	err = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		rel := relPath(root, name)
+		if err != nil {
+			errs = append(errs, &Error{Path: rel, Err: fmt.Errorf("source: %w", err)})
+			return nil
+		}
+		base := d.Name()
+		if name != root && (strings.HasPrefix(base, ".") || d.IsDir() && base == "node_modules") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(base, "_index.") {
+			return nil
+		}
+		if k := kindOf(base); k != loadSkip {
+			files = append(files, loadFile{name: name, rel: rel, kind: k})
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, ctx.Err()) {
+		errs = append(errs, &Error{Path: root, Err: fmt.Errorf("source: %w", err)})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	return files, errs
+}
+
+// relPath is name relative to root, both clean slash-separated paths.
+func relPath(root, name string) string {
+	if root == "." {
+		return name
+	}
+	if name == root {
+		return path.Base(name)
+	}
+	return strings.TrimPrefix(name, root+"/")
+}
+
+// parseAll reads files with a bounded pool of workers. results[i] belongs
+// to files[i], so the output order does not depend on scheduling.
+func parseAll(ctx context.Context, fsys fs.FS, files []loadFile, opt Options) []loadResult {
+	results := make([]loadResult, len(files))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(files)))
+	jobs := make(chan int)
+	done := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = loadOne(fsys, files[i], opt)
+				done <- struct{}{}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	n := 0
+	for range done {
+		n++
+		if opt.Progress != nil {
+			opt.Progress(n, len(files))
+		}
+	}
+	return results
+}
+
+// loadOne reads one file with its parser.
+func loadOne(fsys fs.FS, f loadFile, opt Options) loadResult {
+	if f.kind == loadWXR {
+		return loadWXRFile(fsys, f, opt)
+	}
+	data, err := readLimited(fsys, f, opt.MaxFileSize)
+	if err != nil {
+		return loadResult{err: err}
+	}
+	var p *post.Post
+	switch f.kind {
+	case loadText:
+		p, err = ParseText(f.rel, data, opt)
+	case loadHTML:
+		if !f.single && !hasFrontMatter(data) {
+			return loadResult{}
+		}
+		p, err = ParseMarkdown(f.rel, data, opt)
+	default:
+		p, err = ParseMarkdown(f.rel, data, opt)
+	}
+	if err != nil {
+		return loadResult{err: err}
+	}
+	return loadResult{posts: []*post.Post{p}}
+}
+
+// loadWXRFile streams an export through ReadWXR, keeping the posts it read
+// even when it also reports errors.
+func loadWXRFile(fsys fs.FS, f loadFile, opt Options) loadResult {
+	fh, err := fsys.Open(f.name)
+	if err != nil {
+		return loadResult{err: &Error{Path: f.rel, Err: fmt.Errorf("source: %w", err)}}
+	}
+	defer fh.Close()
+	w, err := ReadWXR(f.rel, fh, opt)
+	var r loadResult
+	r.err = err
+	if w != nil {
+		r.posts = append([]*post.Post(nil), w.Posts...)
+		sort.SliceStable(r.posts, func(i, j int) bool { return r.posts[i].Source.Line < r.posts[j].Source.Line })
+	}
+	return r
+}
+
+// readLimited reads a file that must not be larger than limit bytes
+// (DefaultMaxFileSize when limit is 0 or less). The size is checked before
+// reading and again while reading, since an fs.FS may not know it.
+func readLimited(fsys fs.FS, f loadFile, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	tooLarge := func(size int64) error {
+		return &Error{Path: f.rel, Err: fmt.Errorf("source: %w: %d bytes or more, past the limit of %d", ErrTooLarge, size, limit)}
+	}
+	fh, err := fsys.Open(f.name)
+	if err != nil {
+		return nil, &Error{Path: f.rel, Err: fmt.Errorf("source: %w", err)}
+	}
+	defer fh.Close()
+	var size int64
+	if info, err := fh.Stat(); err == nil {
+		size = info.Size()
+	}
+	if size > limit {
+		return nil, tooLarge(size)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(fh, limit+1)); err != nil {
+		return nil, &Error{Path: f.rel, Err: fmt.Errorf("source: %w", err)}
+	}
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(int64(buf.Len()))
+	}
+	return buf.Bytes(), nil
+}
+
+// hasFrontMatter reports whether data starts (after a byte-order mark and
+// blank lines) with a front-matter fence or a JSON object.
+func hasFrontMatter(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		t := bytes.TrimRight(line, " \t\r")
+		if len(bytes.TrimLeft(t, " \t")) == 0 {
+			continue
+		}
+		return string(t) == "---" || string(t) == "+++" || t[0] == '{'
+	}
+	return false
+}
+
+// keep applies Load's filters, marking future posts as scheduled.
+func keep(p *post.Post, opt Options) bool {
+	switch p.Status {
+	case post.Draft, post.Pending, post.Private:
+		if !opt.Drafts {
+			return false
+		}
+	}
+	if opt.Now.IsZero() {
+		return p.Status != post.Scheduled || opt.Future
+	}
+	if !p.Expiry.IsZero() && p.Expiry.Before(opt.Now) {
+		return false
+	}
+	if p.Status == post.Scheduled || p.Date.After(opt.Now) {
+		if !opt.Future {
+			return false
+		}
+		if p.Status == post.Published || p.Status == "" {
+			p.Status = post.Scheduled
+		}
+	}
+	return true
 }
