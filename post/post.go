@@ -6,7 +6,7 @@ import "time"
 type Status string
 
 // The publish states a post can be in. The zero value of Status is not one
-// of them; Validate reports it, and writers treat it as Published.
+// of them; Validate accepts it, and readers and writers treat it as Published.
 const (
 	Published Status = "published"
 	Draft     Status = "draft"

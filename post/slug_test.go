@@ -139,6 +139,8 @@ func checkSlug(t *testing.T, in, got string) {
 		t.Errorf("slug of %q = %q has a double hyphen", in, got)
 	case !utf8.ValidString(got):
 		t.Errorf("slug of %q = %q is not UTF-8", in, got)
+	case CheckSlug(got) != nil:
+		t.Errorf("slug of %q fails CheckSlug: %v", in, CheckSlug(got))
 	}
 }
 
