@@ -256,7 +256,7 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 			if len(stack) == 0 && t.Name.Local != "rss" {
 				line, col := s.d.InputPos()
 				s.errs = append(s.errs, &Error{Path: s.path, Line: line, Column: col,
-					Err: fmt.Errorf("%w: root element <%s> is not a WXR <rss>", ErrUnsupported, t.Name.Local)})
+					Err: fmt.Errorf("source: %w: root element <%s> is not a WXR <rss>", ErrUnsupported, t.Name.Local)})
 				return errors.Join(s.errs...)
 			}
 			s.sawRoot = true
@@ -274,7 +274,7 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 		}
 	}
 	if !s.sawRoot && len(s.errs) == 0 {
-		s.errs = append(s.errs, &Error{Path: s.path, Err: fmt.Errorf("%w: no XML elements", ErrEmpty)})
+		s.errs = append(s.errs, &Error{Path: s.path, Err: fmt.Errorf("source: %w: no XML elements", ErrEmpty)})
 	}
 	return errors.Join(s.errs...)
 }
@@ -345,7 +345,7 @@ func (s *wxrScanner) syntaxError(err error) {
 	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF") {
 		msg = "unexpected end of file (truncated export?)"
 	}
-	s.errs = append(s.errs, &Error{Path: s.path, Line: line, Column: col, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)})
+	s.errs = append(s.errs, &Error{Path: s.path, Line: line, Column: col, Err: fmt.Errorf("source: %w: %s", ErrSyntax, msg)})
 }
 
 // errorAt records a damaged field of an item, which is still kept.
@@ -708,7 +708,7 @@ func safeSlug(name string) string {
 	if dec, err := url.PathUnescape(name); err == nil {
 		name = dec
 	}
-	if !utf8.ValidString(name) || strings.Contains(name, "..") ||
+	if !utf8.ValidString(name) || name == "." || strings.Contains(name, "..") ||
 		strings.ContainsFunc(name, func(r rune) bool {
 			return r == '/' || r == '\\' || r == '?' || r == '#' || r == '%' || unicode.IsSpace(r) || unicode.IsControl(r)
 		}) {
@@ -753,7 +753,7 @@ func (s *wxrScanner) itemDate(n *xnode, localKey, gmtKey string, usePubDate bool
 	case localOK && gmtOK:
 		off := local.Sub(gmt)
 		if off%time.Minute != 0 || off < -14*time.Hour || off > 14*time.Hour {
-			s.errorAt(gmtNode.line, fmt.Errorf("%w: wp:%s %q and wp:%s %q are %v apart, more than any time zone",
+			s.errorAt(gmtNode.line, fmt.Errorf("source: %w: wp:%s %q and wp:%s %q are %v apart, more than any time zone",
 				ErrDate, localKey, localNode.text, gmtKey, gmtNode.text, off))
 			return gmt
 		}
@@ -785,7 +785,7 @@ func (s *wxrScanner) parseWXRDate(n *xnode, loc *time.Location) (time.Time, bool
 	}
 	t, err := time.ParseInLocation(wxrLayout, v, loc)
 	if err != nil {
-		s.errorAt(n.line, fmt.Errorf("%w: wp:%s %q is not YYYY-MM-DD hh:mm:ss", ErrDate, n.local, v))
+		s.errorAt(n.line, fmt.Errorf("source: %w: wp:%s %q is not YYYY-MM-DD hh:mm:ss", ErrDate, n.local, v))
 		return time.Time{}, false
 	}
 	return t, true
@@ -942,7 +942,7 @@ func wxrCharsetReader(charset string, input io.Reader) (io.Reader, error) {
 	case "iso-8859-1", "latin1", "latin-1", "iso8859-1":
 		return &latin1Reader{r: input}, nil
 	}
-	return nil, fmt.Errorf("%w: encoding %q", ErrEncoding, charset)
+	return nil, fmt.Errorf("source: %w: encoding %q", ErrEncoding, charset)
 }
 
 // latin1Reader converts ISO-8859-1 bytes to UTF-8.
