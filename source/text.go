@@ -491,7 +491,6 @@ var textDateLayouts = [...]string{
 	"2006.01.02",
 	"2006-01-02 15:04",
 	"2006-01-02 15:04:05",
-	time.RFC3339,
 }
 
 // parseTextDate reads a date in one of textDateLayouts; "2nd" and the like

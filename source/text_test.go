@@ -1,0 +1,295 @@
+package source_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/source"
+	"github.com/google/go-cmp/cmp"
+)
+
+// updating reports whether -update was given. The flag is defined once
+// for the package's test binary, in the internal test files.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestParseTextGolden parses every testdata/text/*.txt and compares the
+// post's JSON form with x.json, or the error with x.err.
+func TestParseTextGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/text/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			ext := ".json"
+			p, err := source.ParseText(name, data, source.Options{})
+			if err != nil {
+				ext = ".err"
+				got.WriteString(err.Error() + "\n")
+			} else if err := render.JSON(&got, p); err != nil {
+				t.Fatal(err)
+			}
+			if bad := strings.HasPrefix(name, "bad-"); bad != (err != nil) {
+				t.Errorf("ParseText error = %v; want an error only for bad-* files", err)
+			}
+			golden := strings.TrimSuffix(file, ".txt") + ext
+			if updating() {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./source -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got.String()); diff != "" {
+				t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// TestParseTextRoundTrip checks that every good test file survives
+// render.Text and back, and that writing is stable.
+func TestParseTextRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob("testdata/text/*.txt")
+	for _, file := range files {
+		name := filepath.Base(file)
+		if strings.HasPrefix(name, "bad-") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := source.ParseText(name, data, source.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text bytes.Buffer
+			if err := render.Text(&text, p); err != nil {
+				t.Fatalf("render.Text: %v", err)
+			}
+			back, err := source.ParseText(name, text.Bytes(), source.Options{})
+			if err != nil {
+				t.Fatalf("ParseText(render.Text(p)): %v\n%s", err, text.String())
+			}
+			if diff := cmp.Diff(p, back); diff != "" {
+				t.Errorf("round trip changed the post (-want +got):\n%s\n%s", diff, text.String())
+			}
+			var again bytes.Buffer
+			if err := render.Text(&again, back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(text.String(), again.String()); diff != "" {
+				t.Errorf("writing twice differs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseTextErrors(t *testing.T) {
+	tests := []struct {
+		name       string
+		in         string
+		want       error
+		line, col  int
+		wantSubstr string
+	}{
+		{"empty", "", source.ErrEmpty, 0, 0, "empty post"},
+		{"white space", " \n\t\r\n\u00a0\n", source.ErrEmpty, 0, 0, ""},
+		{"only a BOM", "\ufeff\r\n", source.ErrEmpty, 0, 0, ""},
+		{"bad byte in title", "ab\xffc", source.ErrEncoding, 1, 3, ""},
+		{"bad byte after runes", "T\n\nnaïve\xe9", source.ErrEncoding, 3, 6, ""},
+		{"bad byte after BOM", "\ufeff\xc3", source.ErrEncoding, 1, 1, ""},
+		{"truncated rune at end", "T\nbody \xe2\x80", source.ErrEncoding, 2, 6, ""},
+		{"ambiguous footer date", "T\np\nThis entry was posted on 02/01/2006.", source.ErrDate, 3, 26, "ambiguous"},
+		{"ambiguous dashed date", "T\np\nThis entry was posted on 2-1-06 by A.", source.ErrDate, 3, 26, "ambiguous"},
+		{"unreadable date", "T\np\nThis entry was posted in X on May 35, 2017.", source.ErrDate, 3, 31, "not a date"},
+		{"wrong weekday", "T\np\nThis entry was posted on Monday, March 3, 2017.", source.ErrDate, 3, 26, ""},
+		{"ambiguous byline date", "T\nPosted on 1/2/2017 by A\np", source.ErrDate, 2, 11, "ambiguous"},
+		{"no period", "T\np\nThis entry was posted in X", source.ErrSyntax, 3, 27, `want "."`},
+		{"unknown word", "T\np\nThis entry was posted today.", source.ErrSyntax, 3, 22, "after"},
+		{"empty name", "T\np\nThis entry was posted in A, , B.", source.ErrSyntax, 3, 29, "empty name"},
+		{"empty author", "T\np\nThis entry was posted by  .", source.ErrSyntax, 3, 26, "empty name"},
+		{"indented footer", "T\np\n   This entry was posted in X", source.ErrSyntax, 3, 30, ""},
+		{"byline date differs", "T\nPosted on May 1, 2017 by A\np\nThis entry was posted on May 2, 2017.", source.ErrSyntax, 4, 26, "differs"},
+		{"byline author differs", "T\nPosted on May 1, 2017 by A\np\nThis entry was posted by B.", source.ErrSyntax, 4, 26, "differ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := source.ParseText("in.txt", []byte(tt.in), source.Options{})
+			if err == nil {
+				t.Fatalf("ParseText = %+v, want an error", p)
+			}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error %v does not wrap %v", err, tt.want)
+			}
+			var se *source.Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error %T is not a *source.Error", err)
+			}
+			got := [3]any{se.Path, se.Line, se.Column}
+			if diff := cmp.Diff([3]any{"in.txt", tt.line, tt.col}, got); diff != "" {
+				t.Errorf("position of %q (-want +got):\n%s", err, diff)
+			}
+			if !strings.Contains(err.Error(), tt.wantSubstr) {
+				t.Errorf("error %q does not mention %q", err, tt.wantSubstr)
+			}
+		})
+	}
+}
+
+func TestParseTextDates(t *testing.T) {
+	want := time.Date(2017, time.March, 3, 0, 0, 0, 0, time.UTC)
+	for _, d := range []string{
+		"March 3, 2017", "march 3, 2017", "March 03, 2017", "Mar 3, 2017", "Mar. 3, 2017",
+		"March 3 2017", "3 March 2017", "3 Mar 2017", "3 March, 2017", "March 3rd, 2017",
+		"3rd March 2017", "Friday, March 3, 2017", "Fri, Mar 3, 2017", "Friday, 3 March 2017",
+		"2017-03-03", "2017/03/03", "2017.03.03",
+	} {
+		p, err := source.ParseText("d.txt", []byte("T\nThis entry was posted on "+d+"."), source.Options{})
+		if err != nil {
+			t.Errorf("%q: %v", d, err)
+			continue
+		}
+		if !p.Date.Equal(want) {
+			t.Errorf("%q: date %v, want %v", d, p.Date, want)
+		}
+	}
+	withTime := map[string]time.Time{
+		"March 3, 2017 at 4:05 pm": time.Date(2017, 3, 3, 16, 5, 0, 0, time.UTC),
+		"March 3, 2017 at 4:05 PM": time.Date(2017, 3, 3, 16, 5, 0, 0, time.UTC),
+		"2017-03-03 16:05":         time.Date(2017, 3, 3, 16, 5, 0, 0, time.UTC),
+		"2017-03-03 16:05:06":      time.Date(2017, 3, 3, 16, 5, 6, 0, time.UTC),
+	}
+	for d, want := range withTime {
+		p, err := source.ParseText("d.txt", []byte("T\nThis entry was posted on "+d+"."), source.Options{})
+		if err != nil {
+			t.Errorf("%q: %v", d, err)
+			continue
+		}
+		if !p.Date.Equal(want) {
+			t.Errorf("%q: date %v, want %v", d, p.Date, want)
+		}
+	}
+}
+
+func TestParseTextLocation(t *testing.T) {
+	loc := time.FixedZone("UTC+2", 2*60*60)
+	p, err := source.ParseText("d.txt", []byte("T\nPosted on March 3, 2017 by A\nbody"), source.Options{Location: loc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2017, 3, 3, 0, 0, 0, 0, loc)
+	if !p.Date.Equal(want) || p.Date.Location() != loc {
+		t.Errorf("date %v, want %v in the given location", p.Date, want)
+	}
+}
+
+// TestParseTextShape pins the parts of a post that are easy to get
+// subtly wrong, beyond the golden files.
+func TestParseTextShape(t *testing.T) {
+	in := "  A Title  \n\n\nPosted on the fridge by Ann, then gone.\none\n\n[not a citation] two\n[X]\nthree\n[A]\n\n[B](http://b.example/x)\nThis entry was posted in Stand by Me, Jazz and Blues by Ann Lee, Bo Chen."
+	got, err := source.ParseText("dir/a.txt", []byte(in), source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &post.Post{
+		Title:  "A Title",
+		Slug:   "a-title",
+		Status: post.Published,
+		Authors: []post.Author{
+			{Name: "Ann Lee", Slug: "ann-lee"},
+			{Name: "Bo Chen", Slug: "bo-chen"},
+		},
+		Categories: []post.Term{
+			{Name: "Stand by Me", Slug: "stand-by-me"},
+			{Name: "Jazz and Blues", Slug: "jazz-and-blues"},
+		},
+		Citations: []post.Citation{{Source: "A"}, {Source: "B", URL: "http://b.example/x"}},
+		Body:      post.Body{Format: post.Text, Text: "Posted on the fridge by Ann, then gone.\n\none\n\n[not a citation] two\n\n[X]\n\nthree"},
+		Source:    post.Source{Path: "dir/a.txt", Format: "text", Line: 1},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ParseText mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzParseText checks that ParseText never panics, that every error is a
+// positioned *source.Error, and that whatever parses and render.Text
+// accepts reads back as the same post.
+func FuzzParseText(f *testing.F) {
+	files, _ := filepath.Glob("testdata/text/*.txt")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := source.ParseText("f.txt", data, source.Options{})
+		if err != nil {
+			var se *source.Error
+			if !errors.As(err, &se) || se.Path != "f.txt" {
+				t.Fatalf("error %v (%T) is not a *source.Error for f.txt", err, err)
+			}
+			return
+		}
+		if p.Title == "" || p.Slug == "" {
+			t.Fatalf("post without title or slug: %+v", p)
+		}
+		var text bytes.Buffer
+		if err := render.Text(&text, p); err != nil {
+			if !errors.Is(err, render.ErrText) {
+				t.Fatalf("render.Text error %v does not wrap ErrText", err)
+			}
+			return
+		}
+		back, err := source.ParseText("f.txt", text.Bytes(), source.Options{})
+		if err != nil {
+			t.Fatalf("ParseText(render.Text(p)): %v\n%q", err, text.String())
+		}
+		if diff := cmp.Diff(p, back); diff != "" {
+			t.Fatalf("round trip changed the post (-want +got):\n%s\ninput %q\nwritten %q", diff, data, text.String())
+		}
+	})
+}
+
+func BenchmarkParseText(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("A Benchmark Post About Harbours\nPosted on March 3, 2017 by Ann Lee\n")
+	for i := 0; i < 200; i++ {
+		buf.WriteString("The harbour wall was rebuilt in stone after the storm, and the [old] crane was moved to the museum.\n\n")
+	}
+	buf.WriteString("[Harbour Trust](https://example.org/harbour)\n[Gazette]\n")
+	buf.WriteString("This entry was posted in Harbour, Local History and tagged storms, cranes on March 3, 2017 by Ann Lee. Bookmark the permalink.\n")
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := source.ParseText("bench.txt", data, source.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
