@@ -54,7 +54,7 @@ type Feed struct {
 	// stands in when it is empty.
 	Description string
 	// Language is the feed's language as a BCP 47 tag ("en", "pt-BR");
-	// empty leaves it out.
+	// empty leaves it out, and anything not shaped like a tag is an error.
 	Language string
 	// Link is the absolute URL of the HTML page the feed belongs to (the
 	// site's home page, a tag's page). Required.
@@ -143,6 +143,9 @@ func (f *Feed) prepare() (*feedData, error) {
 	}
 	if d.description == "" {
 		d.description = d.title
+	}
+	if !languageTag(d.language) {
+		return nil, fmt.Errorf("render: feed: Language %q is not a language tag", f.Language)
 	}
 	base, err := feedAbsURL("Link", f.Link)
 	if err != nil {
@@ -313,6 +316,26 @@ func feedTextHTML(s string) string {
 		b.WriteString("</p>\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// languageTag reports whether s is empty or has the shape of a BCP 47
+// language tag: subtags of 1 to 8 letters and digits joined by hyphens.
+// Whether the subtags are registered is not checked.
+func languageTag(s string) bool {
+	if s == "" {
+		return true
+	}
+	for sub := range strings.SplitSeq(s, "-") {
+		if len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for i := 0; i < len(sub); i++ {
+			if c := sub[i]; !feedLetter(c) && (c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // feedListed reports whether a post with status s belongs in a feed.

@@ -500,6 +500,7 @@ func TestFeedErrors(t *testing.T) {
 		{"no title", func(f *Feed) { f.Title = " \x00 " }, "render: feed: Title is empty"},
 		{"relative link", func(f *Feed) { f.Link = "/blog/" }, `render: feed: Link "/blog/" is not an absolute URL`},
 		{"bad feed url", func(f *Feed) { f.FeedURL = "feed.xml" }, `render: feed: FeedURL "feed.xml" is not an absolute URL`},
+		{"bad language", func(f *Feed) { f.Language = "en GB" }, `render: feed: Language "en GB" is not a language tag`},
 		{"no permalink func", func(f *Feed) { f.Permalink = nil }, "render: feed: Permalink is nil"},
 		{"empty permalink", func(f *Feed) { f.Permalink = func(*post.Post) string { return "" } },
 			`render: feed: post "Winter count of rooks" has no permalink`},
@@ -553,7 +554,7 @@ func TestFeedHostileContent(t *testing.T) {
 	f := &Feed{
 		Title:       hostile,
 		Description: hostile,
-		Language:    hostile,
+		Language:    "x-hostile",
 		Link:        "https://example.com/\x00",
 		FeedURL:     "https://example.com/feed\xff",
 		Authors:     []post.Author{{Name: hostile}},
@@ -605,7 +606,7 @@ func FuzzFeeds(f *testing.F) {
 			Body:       post.Body{Format: post.Format(format), Text: body},
 		}
 		feed := &Feed{
-			Title: "Fuzz " + title, Description: summary, Language: term,
+			Title: "Fuzz " + title, Description: summary, Language: "en",
 			Link: "https://example.com/", FeedURL: "https://example.com/feed",
 			Posts: []*post.Post{p}, FullContent: len(body)%2 == 0,
 			Updated:   time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
