@@ -137,10 +137,11 @@ func periodOf(p *post.Post, loc *time.Location) (y int, m time.Month, d int, ok 
 // so the year is scaled rather than formatted.
 func periodKey(y int, m time.Month, d int) int { return y*10000 + int(m)*100 + d }
 
-// buildArchive files every dated post under its year, month and day. Posts
-// are visited newest first, but a post's period follows its own zone (or
-// loc), so period order is sorted explicitly afterwards.
-func (idx *Index) buildArchive(loc *time.Location) {
+// buildArchive files every dated post under its year, month and day. es
+// is in the index's order, so each period's posts are too; a post's period
+// follows its own zone (or Options.Location), not the instant, so period
+// order is sorted explicitly afterwards.
+func (idx *Index) buildArchive(es []entry) {
 	idx.byKey = map[int]*Period{}
 	get := func(y int, m time.Month, d int, list *[]*Period) *Period {
 		k := periodKey(y, m, d)
@@ -152,20 +153,18 @@ func (idx *Index) buildArchive(loc *time.Location) {
 		}
 		return p
 	}
-	for _, p := range idx.posts {
-		y, m, d, ok := periodOf(p, loc)
-		if !ok {
-			idx.undated = append(idx.undated, p)
+	for _, e := range es {
+		if !e.dated {
+			idx.undated = append(idx.undated, e.p)
 			continue
 		}
-		yp := get(y, 0, 0, &idx.years)
-		mp := get(y, m, 0, &idx.months)
-		dp := get(y, m, d, &idx.days)
-		yp.Posts = append(yp.Posts, p)
-		mp.Posts = append(mp.Posts, p)
-		dp.Posts = append(dp.Posts, p)
+		for _, pd := range []*Period{get(e.y, 0, 0, &idx.years), get(e.y, e.m, 0, &idx.months), get(e.y, e.m, e.d, &idx.days)} {
+			pd.Posts = append(pd.Posts, e.p)
+		}
 	}
-	newest := func(a, b *Period) int { return cmp.Compare(periodKey(b.Year, b.Month, b.Day), periodKey(a.Year, a.Month, a.Day)) }
+	newest := func(a, b *Period) int {
+		return cmp.Compare(periodKey(b.Year, b.Month, b.Day), periodKey(a.Year, a.Month, a.Day))
+	}
 	for _, list := range [][]*Period{idx.years, idx.months, idx.days} {
 		slices.SortFunc(list, newest)
 	}

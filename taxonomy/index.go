@@ -1,12 +1,10 @@
 package taxonomy
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"iter"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -126,18 +124,22 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 	if idx.fanout <= 0 {
 		idx.fanout = DefaultMaxFanout
 	}
-	idx.renamed = uniqueSlugs(ps)
+	es := entries(ps, opt.Location)
+	idx.renamed = uniqueSlugs(es)
+	slices.SortFunc(es, newestFirst)
 
-	slices.SortStableFunc(ps, newestFirst)
-	idx.posts = ps
-	for i, p := range ps {
-		idx.rank[p] = i
+	idx.posts = make([]*post.Post, len(es))
+	rankOf := make([]int, len(es)) // by position in ps
+	for r, e := range es {
+		idx.posts[r] = e.p
+		idx.rank[e.p] = r
+		rankOf[e.in] = r
 	}
 	idx.postTerms = make([][]*Term, len(ps))
 
 	slugs := map[string]string{} // name -> slug, so each distinct name is slugified once
-	idx.buildTaxonomies(opt, slugs, &errs)
-	idx.buildArchive(opt.Location)
+	idx.buildTaxonomies(ps, rankOf, opt, slugs, &errs)
+	idx.buildArchive(es)
 	return idx, errors.Join(errs...)
 }
 
@@ -170,27 +172,6 @@ func where(p *post.Post) string {
 		return "slug " + p.Slug
 	}
 	return "title " + fmt.Sprintf("%q", p.Title)
-}
-
-// newestFirst is the index's order of posts: dated before undated, newer
-// before older, then by slug, source path and line so the order never
-// depends on the order of the input.
-func newestFirst(a, b *post.Post) int {
-	az, bz := a.Date.IsZero(), b.Date.IsZero()
-	if az != bz {
-		if az {
-			return 1
-		}
-		return -1
-	}
-	if c := b.Date.Compare(a.Date); c != 0 {
-		return c
-	}
-	return cmp.Or(
-		strings.Compare(a.Slug, b.Slug),
-		strings.Compare(a.Source.Path, b.Source.Path),
-		cmp.Compare(a.Source.Line, b.Source.Line),
-	)
 }
 
 // Len is the number of posts indexed.

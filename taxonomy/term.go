@@ -1,7 +1,6 @@
 package taxonomy
 
 import (
-	"cmp"
 	"iter"
 	"slices"
 	"sort"
@@ -206,7 +205,13 @@ func (idx *Index) Terms() iter.Seq2[string, *Term] {
 
 // byNameOrder orders terms by lower-case name, then name, then slug.
 func byNameOrder(a, b *Term) int {
-	return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.Name, b.Name), strings.Compare(a.Slug, b.Slug))
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
 }
 
 // pending collects one taxonomy's terms while Build reads the posts.
@@ -216,27 +221,48 @@ type pending struct {
 }
 
 type draft struct {
-	slug      string
-	names     map[string]int
+	slug string
+	// names counts spellings; a term nearly always has one or two, so a
+	// short slice beats hashing each name, with a map past manyNames.
+	names     []Spelling
+	moreNames map[string]int
 	parents   map[string]int
 	ranks     []int
-	firstSeen int
+}
+
+const manyNames = 8
+
+func (d *draft) addName(name string) {
+	for i := range d.names {
+		if d.names[i].Name == name {
+			d.names[i].Count++
+			return
+		}
+	}
+	if len(d.names) < manyNames {
+		d.names = append(d.names, Spelling{Name: name, Count: 1})
+		return
+	}
+	if d.moreNames == nil {
+		d.moreNames = map[string]int{}
+	}
+	d.moreNames[name]++
 }
 
 func newPending(name string) *pending {
 	return &pending{name: name, terms: map[string]*draft{}}
 }
 
-// add files the post of rank r under term; r never decreases between calls
-// so a term's ranks stay sorted and a repeated term is kept once.
+// add files the post of rank r under term; finish sorts the ranks and
+// drops repeats.
 func (pd *pending) add(r int, slug, name, parent string) {
 	d := pd.terms[slug]
 	if d == nil {
-		d = &draft{slug: slug, names: map[string]int{}, firstSeen: len(pd.terms)}
+		d = &draft{slug: slug}
 		pd.terms[slug] = d
 	}
 	if name != "" {
-		d.names[name]++
+		d.addName(name)
 	}
 	if parent != "" {
 		if d.parents == nil {
@@ -244,15 +270,14 @@ func (pd *pending) add(r int, slug, name, parent string) {
 		}
 		d.parents[parent]++
 	}
-	if n := len(d.ranks); n == 0 || d.ranks[n-1] != r {
-		d.ranks = append(d.ranks, r)
-	}
+	d.ranks = append(d.ranks, r)
 }
 
-// spellings returns names by count, most used first, ties by name.
-func spellings(names map[string]int) []Spelling {
-	out := make([]Spelling, 0, len(names))
-	for n, c := range names {
+// spellings returns the draft's names by count, most used first, ties by
+// name.
+func (d *draft) spellings() []Spelling {
+	out := slices.Clone(d.names)
+	for n, c := range d.moreNames {
 		out = append(out, Spelling{Name: n, Count: c})
 	}
 	sort.Slice(out, func(i, j int) bool {
