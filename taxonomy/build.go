@@ -3,6 +3,7 @@ package taxonomy
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -63,11 +64,15 @@ func (idx *Index) buildTaxonomies(ps []*post.Post, rankOf []int, opt Options, sl
 		}
 	}
 
+	for _, pd := range []*pending{cats, tags, auths} {
+		declare(pd, opt.Terms[pd.name], slugs)
+	}
 	idx.Categories = idx.finish(cats, slugs, errs)
 	idx.Tags = idx.finish(tags, slugs, errs)
 	idx.Authors = idx.finish(auths, slugs, errs)
 	idx.names = []string{Categories, Tags, Authors}
 	for _, name := range sortedKeys(custom) {
+		declare(custom[name], opt.Terms[name], slugs)
 		idx.custom[name] = idx.finish(custom[name], slugs, errs)
 		idx.names = append(idx.names, name)
 	}
@@ -118,6 +123,61 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// declare applies the declared terms of Options.Terms to pd: a term no
+// post gives a parent takes its declared one, and each declared ancestor
+// of a term with posts joins pd, with no posts of its own.
+func declare(pd *pending, declared []post.Term, slugs map[string]string) {
+	if len(declared) == 0 {
+		return
+	}
+	decl := map[string]post.Term{}
+	for _, t := range declared {
+		s := t.Slug
+		if s == "" {
+			s = slugOf(t.Name, slugs)
+		}
+		if _, dup := decl[s]; !dup && s != "" {
+			decl[s] = t
+		}
+	}
+	lookup := func(raw string) (string, post.Term, bool) {
+		if t, ok := decl[raw]; ok {
+			return raw, t, true
+		}
+		s := slugOf(raw, slugs)
+		t, ok := decl[s]
+		return s, t, ok
+	}
+	var queue []*draft
+	for _, s := range sortedKeys(pd.terms) {
+		queue = append(queue, pd.terms[s])
+	}
+	for len(queue) > 0 {
+		d := queue[0]
+		queue = queue[1:]
+		if len(d.parents) == 0 {
+			if t, ok := decl[d.slug]; ok && t.Parent != "" {
+				d.parents = map[string]int{t.Parent: 1}
+			}
+		}
+		for _, raw := range sortedKeys(d.parents) {
+			if pd.terms[raw] != nil || pd.terms[slugOf(raw, slugs)] != nil {
+				continue
+			}
+			s, t, ok := lookup(raw)
+			if !ok {
+				continue // reported as missing by linkParents
+			}
+			a := &draft{slug: s}
+			if name := strings.TrimSpace(t.Name); name != "" {
+				a.names = []Spelling{{Name: name}}
+			}
+			pd.terms[s] = a
+			queue = append(queue, a)
+		}
+	}
+}
+
 // finish turns drafts into a Taxonomy.
 func (idx *Index) finish(pd *pending, slugs map[string]string, errs *[]error) *Taxonomy {
 	tx := &Taxonomy{Name: pd.name, bySlug: make(map[string]*Term, len(pd.terms))}
@@ -133,10 +193,16 @@ func (idx *Index) finish(pd *pending, slugs map[string]string, errs *[]error) *T
 			slices.Sort(d.ranks)
 		}
 		d.ranks = slices.Compact(d.ranks)
-		t := &Term{Taxonomy: pd.name, Slug: d.slug, Spellings: d.spellings(), ranks: d.ranks, rank: idx.rank, first: d.ranks[0]}
+		t := &Term{Taxonomy: pd.name, Slug: d.slug, Spellings: d.spellings(), ranks: d.ranks, rank: idx.rank, first: math.MaxInt}
+		if len(d.ranks) > 0 {
+			t.first = d.ranks[0]
+		}
 		t.Name = d.slug // a term written only by slug is named by it
 		if len(t.Spellings) > 0 {
 			t.Name = t.Spellings[0].Name
+		}
+		if len(t.Spellings) == 1 && t.Spellings[0].Count == 0 {
+			t.Spellings = nil // a declared ancestor: named, but never written on a post
 		}
 		t.key = strings.ToLower(t.Name)
 		t.Posts = make([]*post.Post, len(d.ranks))

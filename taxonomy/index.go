@@ -42,6 +42,14 @@ type Options struct {
 	// built-in taxonomy rather than being dropped.
 	Taxonomies []string
 
+	// Terms declares terms by taxonomy name, as a WordPress export declares
+	// its categories. A declared term gives its parent to a term that no
+	// post gives one, and a declared ancestor of a term with posts joins
+	// the index with no posts of its own, so a hierarchy whose upper
+	// levels have no posts is still whole. Declared terms no ancestor
+	// chain reaches are left out. Nil declares none.
+	Terms map[string][]post.Term
+
 	// Weights is how much a shared term of each taxonomy counts when
 	// ranking related posts. Nil means DefaultWeights; a taxonomy missing
 	// from a non-nil map, or weighted 0 or less, does not count.

@@ -455,3 +455,37 @@ func TestPaginate(t *testing.T) {
 		})
 	}
 }
+
+func TestDeclaredTerms(t *testing.T) {
+	posts := []*post.Post{
+		mk(t, "a", "2020-01-01", []string{"Dinghies>boats"}, nil),
+		mk(t, "b", "2020-01-02", []string{"Keelboats"}, nil),
+	}
+	declared := map[string][]post.Term{Categories: {
+		{Name: "Boats", Slug: "boats", Parent: "Sport"}, // a parent by name
+		{Name: "Sport", Slug: "sport"},
+		{Name: "Keelboats", Slug: "keelboats", Parent: "boats"},
+		{Name: "Unused", Slug: "unused"},
+	}}
+	if _, err := Build(posts, Options{}); !errors.Is(err, ErrMissingParent) {
+		t.Errorf("without declared terms: error %v, want ErrMissingParent", err)
+	}
+	idx, err := Build(posts, Options{Terms: declared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for depth, term := range idx.Categories.Tree() {
+		got = append(got, fmt.Sprintf("%d %s %d/%d", depth, term.Name, term.Count(), term.CountAll()))
+	}
+	want := []string{"0 Sport 0/2", "1 Boats 0/2", "2 Dinghies 1/1", "2 Keelboats 1/1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tree (-want +got):\n%s", diff)
+	}
+	if !idx.Categories.Get("sport").Latest().IsZero() || len(idx.Merges()) != 0 {
+		t.Errorf("a declared ancestor has a date or a merge")
+	}
+	if diff := cmp.Diff([]string{"keelboats", "dinghies", "boats", "sport"}, termSlugs(idx.Categories.ByLatest())); diff != "" {
+		t.Errorf("ByLatest (-want +got):\n%s", diff)
+	}
+}

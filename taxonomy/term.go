@@ -26,7 +26,8 @@ type Term struct {
 	Children []*Term
 	// Posts are the posts filed directly under the term, in the index's
 	// order: newest first, undated last. A post listing the term twice
-	// appears once.
+	// appears once. Only a term added from Options.Terms as the ancestor
+	// of another has none.
 	Posts []*post.Post
 	// Spellings are every name the term was written as, with how many times
 	// each was used, most used first (ties by name). More than one means
@@ -69,8 +70,13 @@ func (t *Term) AllPosts() []*post.Post { return t.all }
 func (t *Term) CountAll() int { return len(t.all) }
 
 // Latest returns the date of the term's newest post; the zero time when
-// all its posts are undated.
-func (t *Term) Latest() time.Time { return t.Posts[0].Date }
+// all its posts are undated or it has none (a declared ancestor).
+func (t *Term) Latest() time.Time {
+	if len(t.Posts) == 0 {
+		return time.Time{}
+	}
+	return t.Posts[0].Date
+}
 
 // Ancestors returns the term's parent, its parent's parent and so on up to
 // a top-level term; empty for a top-level term. Build breaks every cycle,
@@ -167,7 +173,8 @@ func (tx *Taxonomy) ByName() []*Term { return tx.byName }
 func (tx *Taxonomy) ByCount() []*Term { return tx.byCount }
 
 // ByLatest returns every term ordered by its newest post, newest first;
-// terms whose posts are all undated come last (ties by name as in ByName).
+// terms whose posts are all undated come next, then terms without posts
+// (ties by name as in ByName).
 func (tx *Taxonomy) ByLatest() []*Term { return tx.byLatest }
 
 // Roots returns the top-level terms ordered by name; for a taxonomy without
