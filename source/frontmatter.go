@@ -213,6 +213,23 @@ func (d *fmDocument) decode(block string, openLine int) error {
 // no column.
 var fmYAMLLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to
+// its scanner) errors, whose line numbers count from 0 where the scanner's
+// count from 1.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // maxYAMLNodes bounds the nodes read through aliases, so that a few lines
 // of anchors cannot expand into gigabytes ("billion laughs").
 const maxYAMLNodes = 100000
@@ -252,11 +269,15 @@ func (d *fmDocument) yaml(block string, openLine int) error {
 // from the block to the file.
 func (d *fmDocument) yamlError(err error, openLine int) error {
 	msg := err.Error()
-	line := openLine
+	line := openLine + 1
 	if m := fmYAMLLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		line += n
-		msg = "yaml: " + msg[len(m[0]):]
+		msg = msg[len(m[0]):]
+		if yamlParserProblems[msg] {
+			n++
+		}
+		line = openLine + n
+		msg = "yaml: " + msg
 	}
 	return d.errAt(line, 0, fmt.Errorf("source: %w: %s", ErrFrontMatter, msg))
 }
@@ -306,6 +327,11 @@ func (d *fmDocument) fromYAML(n *yaml.Node, openLine int, budget *int) (*fmValue
 		}
 	default:
 		v.text = n.Value
+		if n.ShortTag() == "!!timestamp" {
+			// Keep a date in Params as written, as TOML and JSON dates
+			// are, rather than as the time.Time yaml.v3 would make of it.
+			n.Tag = "!!str"
+		}
 		switch n.ShortTag() {
 		case "!!null":
 			v.kind = kindNull
@@ -396,43 +422,55 @@ func tomlKeyPositions(block string) map[string]fmKeyPos {
 func (d *fmDocument) json(s string, start int) error {
 	dec := json.NewDecoder(strings.NewReader(s[start:]))
 	dec.UseNumber()
-	fail := func(err error) error {
+	// A *json.SyntaxError from Token counts from the decoder's start and
+	// points just past the bad byte. One from Decode counts from wherever
+	// the decoder last compacted its buffer, so a bad value is scanned again
+	// on its own (from base) to find the byte.
+	fail := func(err error, base int) error {
 		off := start + int(dec.InputOffset())
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			off = start + int(se.Offset)
+			off = start + int(se.Offset) - 1
+			if base != start {
+				var v any
+				if errors.As(json.Unmarshal([]byte(s[base:]), &v), &se) {
+					off = base + int(se.Offset) - 1
+				}
+			}
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			err = errors.New("unexpected end of the JSON front matter")
+			off = len(s)
 		}
-		off = min(off, len(s))
+		off = max(0, min(off, len(s)))
 		line, col := fmLineColString(s[:off])
 		return d.errAt(line, col, fmt.Errorf("source: %w: json: %v", ErrFrontMatter, err))
 	}
 	if _, err := dec.Token(); err != nil { // the '{'
-		return fail(err)
+		return fail(err, start)
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return fail(err)
+			return fail(err, start)
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return fail(fmt.Errorf("object key is %v, not a string", tok))
+			return fail(fmt.Errorf("object key is %v, not a string", tok), start)
 		}
 		keyEnd := start + int(dec.InputOffset())
 		kline, kcol := fmLineColString(s[:jsonKeyStart(s, keyEnd)])
+		vstart := jsonValueStart(s, keyEnd)
 		var raw any
 		if err := dec.Decode(&raw); err != nil {
-			return fail(err)
+			return fail(err, vstart)
 		}
 		native := normalizeNative(raw)
-		vline, vcol := fmLineColString(s[:jsonValueStart(s, keyEnd)])
+		vline, vcol := fmLineColString(s[:vstart])
 		d.fields = append(d.fields, fmField{key: key, val: fromNative(native, vline, vcol), line: kline, col: kcol, native: native})
 	}
 	if _, err := dec.Token(); err != nil { // the '}'
-		return fail(err)
+		return fail(err, start)
 	}
 	end := start + int(dec.InputOffset())
 	line, _ := fmLineColString(s[:end])
