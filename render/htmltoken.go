@@ -151,7 +151,7 @@ func (t *htmlTokenizer) tag(start int, end bool) htmlToken {
 	for i < len(t.s) && !isHTMLSpace(t.s[i]) && t.s[i] != '/' && t.s[i] != '>' {
 		i++
 	}
-	tok := htmlToken{Kind: startTagToken, Name: strings.ToLower(t.s[nameStart:i])}
+	tok := htmlToken{Kind: startTagToken, Name: asciiLower(t.s[nameStart:i])}
 	if end {
 		tok.Kind = endTagToken
 	}
@@ -191,7 +191,7 @@ func (t *htmlTokenizer) attr(i int) (htmlAttr, int) {
 	for i < len(t.s) && !isHTMLSpace(t.s[i]) && t.s[i] != '/' && t.s[i] != '>' && t.s[i] != '=' {
 		i++
 	}
-	a := htmlAttr{Key: strings.ToLower(t.s[keyStart:i])}
+	a := htmlAttr{Key: asciiLower(t.s[keyStart:i])}
 	j := i
 	for j < len(t.s) && isHTMLSpace(t.s[j]) {
 		j++

@@ -95,7 +95,7 @@ func Sanitize(s string) string {
 func (t *htmlTokenizer) skipPast(name string) {
 	closing := "</" + name
 	rest := t.s[t.pos:]
-	lower := strings.ToLower(rest)
+	lower := asciiLower(rest)
 	for off := 0; ; {
 		i := strings.Index(lower[off:], closing)
 		if i < 0 {
@@ -116,6 +116,18 @@ func (t *htmlTokenizer) skipPast(name string) {
 		t.pos += j + end + 1
 		return
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, keeping every byte offset
+// (strings.ToLower can change lengths on invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // closeTo closes the open elements down to and including the innermost
