@@ -1,0 +1,367 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/folio-go/folio/post"
+	"go.yaml.in/yaml/v3"
+)
+
+// mdAliases lists, for each field MarkdownFile writes, the front-matter
+// keys that source.ParseMarkdown also reads into that field (lower case).
+// When Params holds one of them, the field is written even if it is empty,
+// so that it claims the field again on reading and the Params key stays a
+// Params key. render may not import source, so the list is repeated here;
+// the round-trip test in this package keeps the two in step.
+var mdAliases = map[string][]string{
+	"title":      {"title"},
+	"id":         {"id"},
+	"slug":       {"slug"},
+	"date":       {"date", "publishdate", "pubdate", "published"},
+	"lastmod":    {"lastmod", "updated", "modified"},
+	"expiryDate": {"expirydate", "unpublishdate"},
+	"status":     {"status", "draft", "published"},
+	"summary":    {"summary", "description", "excerpt"},
+	"format":     {"format"},
+	"authors":    {"authors", "author", "by"},
+	"categories": {"categories", "category"},
+	"tags":       {"tags", "tag"},
+	"citations":  {"citations", "sources"},
+}
+
+// MarkdownFile writes p as a front-matter Markdown file: YAML front matter
+// between `---` lines, a blank line, then the body as it is. The front
+// matter holds, in this order and each only when set: id, title, slug, date,
+// lastmod, expiryDate (RFC 3339, in the date's own zone), `draft: true` or
+// `status: <state>` (nothing for a published post), summary, format (when
+// the body is not Markdown, e.g. `format: html` for a WordPress body),
+// authors, categories, tags, each custom taxonomy (sorted by name),
+// citations, then every Params key, sorted.
+//
+// Authors, terms and citations are written as plain strings when the
+// string says everything (a term's slug is post.Slugify of its name and it
+// has no parent; an author has only a name and that slug; a citation has
+// only a source) and as mappings {name, slug, parent}, {name, slug, email,
+// url, bio} or {source, url, title} otherwise.
+//
+// source.ParseMarkdown (and source.Load) read the file back into a post
+// equal to p, apart from Source, provided p is one those readers could have
+// produced: custom taxonomies are read back only when their names are in
+// source.Options.Taxonomies; the body must not start with blank lines nor
+// contain CR LF line ends (both are normalised away on reading); slugs must
+// already be safe. A zero Status or Body.Format counts as published and
+// Markdown.
+//
+// MarkdownFile returns an error, and writes nothing, for what it cannot
+// write so that it reads back: an author or term without a name, an empty
+// citation, a date outside the years 0 to 9999, or a Params value YAML
+// cannot hold.
+func MarkdownFile(w io.Writer, p *post.Post) error {
+	fm, err := markdownFrontMatter(p)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(p.Body.Text) + 512)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	buf.WriteString("---\n")
+	if len(fm.Content) > 0 {
+		if err := enc.Encode(fm); err != nil {
+			return fmt.Errorf("render: markdown file: %w", err)
+		}
+		if err := enc.Close(); err != nil {
+			return fmt.Errorf("render: markdown file: %w", err)
+		}
+	}
+	buf.WriteString("---\n")
+	if p.Body.Text != "" {
+		buf.WriteString("\n")
+		buf.WriteString(p.Body.Text)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// mdForced reports which fields Params makes MarkdownFile write even when
+// they are empty.
+func mdForced(params map[string]any) map[string]bool {
+	forced := map[string]bool{}
+	for k := range params {
+		lk := strings.ToLower(k)
+		for field, names := range mdAliases {
+			for _, n := range names {
+				if n == lk {
+					forced[field] = true
+				}
+			}
+		}
+	}
+	return forced
+}
+
+// markdownFrontMatter builds the front matter of p as a YAML mapping.
+func markdownFrontMatter(p *post.Post) (*yaml.Node, error) {
+	forced := mdForced(p.Params)
+	fm := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, v *yaml.Node) {
+		fm.Content = append(fm.Content, mdString(key), v)
+	}
+	addString := func(key, v string) {
+		if v != "" || forced[key] {
+			add(key, mdString(v))
+		}
+	}
+	addString("id", p.ID)
+	addString("title", p.Title)
+	addString("slug", p.Slug)
+	for _, d := range []struct {
+		key string
+		t   time.Time
+	}{{"date", p.Date}, {"lastmod", p.Updated}, {"expiryDate", p.Expiry}} {
+		n, err := mdDate(d.key, d.t)
+		if err != nil {
+			return nil, err
+		}
+		if n != nil || forced[d.key] {
+			if n == nil {
+				n = mdNull()
+			}
+			add(d.key, n)
+		}
+	}
+	switch st := p.Status; {
+	case st == post.Draft && !forced["status"]:
+		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	case st == "" || st == post.Published:
+		if forced["status"] {
+			add("status", mdString(string(post.Published)))
+		}
+	default:
+		add("status", mdString(string(st)))
+	}
+	addString("summary", p.Summary)
+	if f := p.Body.Format; (f != "" && f != post.Markdown) || forced["format"] {
+		if f == "" {
+			f = post.Markdown
+		}
+		add("format", mdString(string(f)))
+	}
+	if len(p.Authors) > 0 || forced["authors"] {
+		n, err := mdAuthors(p.Authors)
+		if err != nil {
+			return nil, err
+		}
+		add("authors", n)
+	}
+	terms := []struct {
+		key   string
+		terms []post.Term
+	}{{"categories", p.Categories}, {"tags", p.Tags}}
+	for _, name := range sortedKeys(p.Taxonomies) {
+		terms = append(terms, struct {
+			key   string
+			terms []post.Term
+		}{name, p.Taxonomies[name]})
+	}
+	for _, t := range terms {
+		if len(t.terms) == 0 && !forced[t.key] {
+			continue
+		}
+		n, err := mdTerms(t.key, t.terms)
+		if err != nil {
+			return nil, err
+		}
+		add(t.key, n)
+	}
+	if len(p.Citations) > 0 || forced["citations"] {
+		n, err := mdCitations(p.Citations)
+		if err != nil {
+			return nil, err
+		}
+		add("citations", n)
+	}
+	for _, k := range sortedKeys(p.Params) {
+		n, err := mdValue(p.Params[k], 0)
+		if err != nil {
+			return nil, fmt.Errorf("render: markdown file: params[%q]: %w", k, err)
+		}
+		add(k, n)
+	}
+	return fm, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func mdString(s string) *yaml.Node {
+	n := &yaml.Node{}
+	_ = n.Encode(s) // a string always encodes
+	return n
+}
+
+func mdNull() *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+}
+
+// mdDate writes t in RFC 3339 in its own zone; nil for the zero time.
+func mdDate(key string, t time.Time) (*yaml.Node, error) {
+	if t.IsZero() {
+		return nil, nil
+	}
+	if t.Year() < 0 || t.Year() > 9999 {
+		return nil, fmt.Errorf("render: markdown file: %s %v is outside the years 0 to 9999", key, t)
+	}
+	return mdString(t.Format(time.RFC3339Nano)), nil
+}
+
+func mdMap(pairs ...string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" || pairs[i] == "name" {
+			n.Content = append(n.Content, mdString(pairs[i]), mdString(pairs[i+1]))
+		}
+	}
+	return n
+}
+
+func mdAuthors(authors []post.Author) (*yaml.Node, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, a := range authors {
+		if a.Name == "" {
+			return nil, errors.New("render: markdown file: an author has no name")
+		}
+		if a.Slug == post.Slugify(a.Name) && a.Email == "" && a.URL == "" && a.Bio == "" {
+			seq.Content = append(seq.Content, mdString(a.Name))
+			continue
+		}
+		seq.Content = append(seq.Content, mdMap("name", a.Name, "slug", a.Slug, "email", a.Email, "url", a.URL, "bio", a.Bio))
+	}
+	return seq, nil
+}
+
+func mdTerms(key string, terms []post.Term) (*yaml.Node, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, t := range terms {
+		if t.Name == "" {
+			return nil, fmt.Errorf("render: markdown file: a term of %s has no name", key)
+		}
+		if t.Slug == post.Slugify(t.Name) && t.Parent == "" {
+			seq.Content = append(seq.Content, mdString(t.Name))
+			continue
+		}
+		seq.Content = append(seq.Content, mdMap("name", t.Name, "slug", t.Slug, "parent", t.Parent))
+	}
+	return seq, nil
+}
+
+func mdCitations(cites []post.Citation) (*yaml.Node, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, c := range cites {
+		switch {
+		case c.Source == "" && c.URL == "" && c.Title == "":
+			return nil, errors.New("render: markdown file: a citation has no source, URL or title")
+		case c.URL == "" && c.Title == "":
+			seq.Content = append(seq.Content, mdString(c.Source))
+		default:
+			seq.Content = append(seq.Content, mdMap("source", c.Source, "url", c.URL, "title", c.Title))
+		}
+	}
+	return seq, nil
+}
+
+// mdMaxDepth bounds the nesting of a Params value, which could otherwise
+// be a cycle.
+const mdMaxDepth = 100
+
+// mdValue writes a Params value. Floats keep a decimal point, so that 1.0
+// reads back as a float rather than an int.
+func mdValue(v any, depth int) (*yaml.Node, error) {
+	if depth > mdMaxDepth {
+		return nil, errors.New("nested too deeply (a cycle?)")
+	}
+	switch x := v.(type) {
+	case nil:
+		return mdNull(), nil
+	case float64:
+		return mdFloat(x), nil
+	case float32:
+		return mdFloat(float64(x)), nil
+	case []any:
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range x {
+			n, err := mdValue(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			seq.Content = append(seq.Content, n)
+		}
+		return seq, nil
+	case map[string]any:
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range sortedKeys(x) {
+			n, err := mdValue(x[k], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m.Content = append(m.Content, mdString(k), n)
+		}
+		return m, nil
+	case map[any]any:
+		keys := make([]any, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range keys {
+			kn, err := mdValue(k, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n, err := mdValue(x[k], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m.Content = append(m.Content, kn, n)
+		}
+		return m, nil
+	}
+	n := &yaml.Node{}
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func mdFloat(f float64) *yaml.Node {
+	var s string
+	switch {
+	case math.IsNaN(f):
+		s = ".nan"
+	case math.IsInf(f, 1):
+		s = ".inf"
+	case math.IsInf(f, -1):
+		s = "-.inf"
+	default:
+		s = strconv.FormatFloat(f, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".e") {
+			s += ".0"
+		}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: s}
+}
