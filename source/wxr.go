@@ -107,8 +107,9 @@ func (w *WXR) Skips() []Skip {
 //     SkippedStatus; items of other types in Skipped.
 //   - Title is the item's title with HTML entities decoded and HTML tags
 //     kept, as WordPress shows it; it may be empty.
-//   - Slug is wp:post_name, percent-decoded; a name that is unsafe in a path
-//     (slashes, "..", spaces) goes through post.Slugify. Without a name the
+//   - Slug is wp:post_name, percent-decoded; a name that is not made of
+//     lower-case letters, digits, '-', '_' and '.' (or has "..") goes
+//     through post.Slugify. Without a name the
 //     slug comes from the title's text, else "post-<wp:post_id>", else
 //     "untitled".
 //   - Date is wp:post_date, the wall clock the blog showed, in a fixed zone
@@ -698,8 +699,10 @@ func wxrPostSlug(n *xnode, title, id string) string {
 }
 
 // safeSlug percent-decodes a WordPress slug (post_name, nicename) and
-// returns it unchanged when it is safe in a path; otherwise it returns
-// post.Slugify of it. An empty name gives "".
+// returns it unchanged when it is safe as written: letters (lower case),
+// digits, '-', '_' and '.', with no leading dot and no "..", the rule
+// ParseMarkdown applies when it reads a slug back and post.CheckSlug
+// accepts. Anything else goes through post.Slugify. An empty name gives "".
 func safeSlug(name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -708,9 +711,9 @@ func safeSlug(name string) string {
 	if dec, err := url.PathUnescape(name); err == nil {
 		name = dec
 	}
-	if !utf8.ValidString(name) || name == "." || strings.Contains(name, "..") ||
+	if name[0] == '.' || strings.Contains(name, "..") || !utf8.ValidString(name) ||
 		strings.ContainsFunc(name, func(r rune) bool {
-			return r == '/' || r == '\\' || r == '?' || r == '#' || r == '%' || unicode.IsSpace(r) || unicode.IsControl(r)
+			return unicode.IsUpper(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.')
 		}) {
 		return post.Slugify(name)
 	}
