@@ -23,7 +23,8 @@ const DefaultSummaryWords = 70
 //  3. The body's leading paragraphs (split at blank lines, but never
 //     inside a Markdown code fence or an HTML pre element), as many whole
 //     ones as fit in maxWords words (counted as WordCount counts them),
-//     joined by one blank line; at least the first. A first paragraph
+//     joined by one blank line; at least the first. Paragraphs without
+//     words or images (a style element, a comment, a rule) are left out. A first paragraph
 //     longer than maxWords is cut after its last whole word that fits,
 //     never inside a word, an HTML tag, an entity, a Markdown link, image
 //     or code span; HTML elements (and Markdown emphasis) left open by the
@@ -51,9 +52,12 @@ func Summarize(p *Post, maxWords int) (summary string, truncated bool) {
 	paras := paragraphs(p.Body)
 	var kept []string
 	words := 0
-	for i, para := range paras {
+	for _, para := range paras {
 		n := CountWords(PlainText(Body{Format: p.Body.Format, Text: para}))
-		if i == 0 && n > maxWords {
+		if n == 0 && !hasImage(p.Body.Format, para) {
+			continue // a style block, a comment, a rule: nothing to read
+		}
+		if len(kept) == 0 && n > maxWords {
 			return cutWords(p.Body.Format, para, maxWords), true
 		}
 		if words+n > maxWords {
@@ -63,6 +67,22 @@ func Summarize(p *Post, maxWords int) (summary string, truncated bool) {
 		words += n
 	}
 	return strings.Join(kept, "\n\n"), false
+}
+
+// hasImage reports whether a paragraph shows an image (or other embedded
+// media), which a summary keeps although it has no words.
+func hasImage(f Format, para string) bool {
+	switch f {
+	case HTML, Markdown:
+		l := strings.ToLower(para)
+		for _, t := range []string{"<img", "<picture", "<video", "<svg", "<iframe", "<figure"} {
+			if strings.Contains(l, t) {
+				return true
+			}
+		}
+		return f == Markdown && strings.Contains(para, "![")
+	}
+	return false
 }
 
 // SplitMore returns the body's text before its "<!--more-->" divider,
@@ -235,16 +255,20 @@ func moreInMarkdownLine(s string, i, le int) (next, start, end int) {
 }
 
 // paragraphs splits a body's text at blank lines, keeping Markdown code
-// fences and HTML pre elements whole, and returns the non-blank paragraphs
-// trimmed.
+// fences, HTML comments and pre, script, style, textarea and template
+// elements whole, and returns the non-blank paragraphs without surrounding
+// blank lines and trailing white space.
 func paragraphs(b Body) []string {
 	s := strings.ReplaceAll(b.Text, "\r\n", "\n")
 	var out []string
 	fence := ""
-	pre := 0
+	until := 0 // blank lines before this offset are inside an element or comment
 	start := 0
 	add := func(end int) {
-		if p := strings.TrimSpace(s[start:end]); p != "" {
+		// Keep the first line's indent: in Markdown it can make code.
+		p := strings.TrimRightFunc(s[start:end], unicode.IsSpace)
+		p = p[strings.LastIndexByte(p[:len(p)-len(strings.TrimLeftFunc(p, unicode.IsSpace))], '\n')+1:]
+		if p != "" {
 			out = append(out, p)
 		}
 	}
@@ -257,18 +281,23 @@ func paragraphs(b Body) []string {
 		}
 		line := s[i:le]
 		switch {
+		case i < until:
 		case b.Format == Markdown && fence != "":
 			if isFenceClose(line, fence) {
 				fence = ""
 			}
+			i = le + 1
+			continue
 		case b.Format == Markdown && fenceOpen(line) != "":
 			fence = fenceOpen(line)
-		case strings.TrimSpace(line) == "" && pre == 0:
+			i = le + 1
+			continue
+		case strings.TrimSpace(line) == "":
 			add(i)
 			start = le
 		}
-		if b.Format != Text && fence == "" && strings.IndexByte(line, '<') >= 0 {
-			pre = max(0, pre+preBalance(line))
+		if b.Format != Text {
+			until = max(until, protectedEnd(s, max(i, until), le))
 		}
 		i = le + 1
 	}
@@ -276,24 +305,32 @@ func paragraphs(b Body) []string {
 	return out
 }
 
-// preBalance is the number of <pre> elements line opens minus those it
-// closes.
-func preBalance(line string) int {
-	n := 0
-	for i := 0; i < len(line); i++ {
-		if line[i] != '<' {
-			continue
+// protectedEnd returns the end of the last comment or pre, script, style,
+// textarea or template element that starts in s[i:le] and runs past le,
+// or 0 when none does.
+func protectedEnd(s string, i, le int) int {
+	end := 0
+	for i < le {
+		k := strings.IndexByte(s[i:le], '<')
+		if k < 0 {
+			break
 		}
-		if t, ok := scanTag(line, i); ok && t.name == "pre" {
-			if t.closing {
-				n--
-			} else {
-				n++
-			}
-			i = t.end - 1
+		i += k
+		t, ok := scanTag(s, i)
+		switch {
+		case !ok:
+			i++
+			continue
+		case !t.closing && (t.name == "pre" || isRawTextTag(t.name)):
+			i = skipRawText(s, t.end, t.name)
+		default:
+			i = t.end
+		}
+		if i > le {
+			end = i
 		}
 	}
-	return n
+	return end
 }
 
 // cutWords cuts a paragraph after maxWords words, at a word boundary

@@ -66,7 +66,7 @@ func TestSummarize(t *testing.T) {
 		{
 			"markdown divider in indented code is not a divider",
 			&Post{Body: Body{Markdown, "Intro.\n\n    <!--more-->\n\nAfter."}},
-			0, "Intro.\n\n<!--more-->\n\nAfter.", false,
+			0, "Intro.\n\n    <!--more-->\n\nAfter.", false,
 		},
 		{
 			"html divider in pre is not a divider",
@@ -157,6 +157,11 @@ func TestSummarize(t *testing.T) {
 			"html block tags separate words",
 			&Post{Body: Body{HTML, "<p>one</p><p>two</p><p>three</p>"}},
 			2, "<p>one</p><p>two</p>", true,
+		},
+		{
+			"paragraphs without words or images left out",
+			&Post{Body: Body{HTML, "<style>\n.x { color: red }\n\np { margin: 0 }\n</style>\n\n<!-- note -->\n\n<p>Text here.</p>\n\n<hr>\n\n<p><img src=\"a.png\"></p>\n\n<p>More text.</p>"}},
+			3, "<p>Text here.</p>\n\n<p><img src=\"a.png\"></p>", true,
 		},
 		{
 			"default budget",

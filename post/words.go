@@ -354,7 +354,7 @@ func markdownPlain(s string) string {
 	out.Grow(len(s))
 	blank := true // the last line written was blank (or nothing was written)
 	emit := func(line string) {
-		line = strings.TrimRight(line, " \t")
+		line = strings.TrimSpace(line)
 		if line == "" {
 			blank = true
 			return
@@ -366,7 +366,8 @@ func markdownPlain(s string) string {
 		out.WriteByte('\n')
 		blank = false
 	}
-	var fence string // the opening fence while inside a fenced code block
+	fence := ""       // the opening fence while inside a fenced code block
+	indented := false // inside an indented code block
 	var line strings.Builder
 	for s != "" {
 		var l string
@@ -384,6 +385,18 @@ func markdownPlain(s string) string {
 			fence = f
 			continue
 		}
+		if rest, ok := skipHTMLBlock(l, s); ok {
+			s = rest
+			emit("") // an HTML block ends a paragraph
+			continue
+		}
+		isIndent := strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")
+		if isIndent && strings.TrimSpace(l) != "" && (blank || indented) {
+			indented = true // an indented code block: the code is the text
+			emit(strings.TrimSpace(l))
+			continue
+		}
+		indented = indented && strings.TrimSpace(l) == ""
 		l = stripBlockMarkers(l)
 		switch markdownLineKind(l) {
 		case lineBreak:
@@ -397,6 +410,34 @@ func markdownPlain(s string) string {
 		emit(line.String())
 	}
 	return strings.TrimRight(out.String(), "\n")
+}
+
+// skipHTMLBlock skips a Markdown HTML block whose text is not prose: a
+// script, style, textarea or template element, or a comment, that starts
+// line l and may run on into rest. It returns what follows the line where
+// the block ends.
+func skipHTMLBlock(l, rest string) (after string, ok bool) {
+	t := strings.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || !strings.HasPrefix(t, "<") {
+		return rest, false
+	}
+	full := t + "\n" + rest
+	tg, ok := scanTag(full, 0)
+	if !ok || tg.closing || !(tg.comment || isRawTextTag(tg.name)) {
+		return rest, false
+	}
+	end := tg.end
+	if !tg.comment {
+		end = skipRawText(full, tg.end, tg.name)
+	}
+	if end <= len(t) && strings.TrimSpace(t[end:]) != "" {
+		return rest, false // "<!-- x --> text": inline, handled with the line
+	}
+	nl := strings.IndexByte(full[end:], '\n')
+	if nl < 0 {
+		return "", true
+	}
+	return full[end+nl+1:], true
 }
 
 // fenceOpen returns the fence ("```", "~~~~", ...) that l opens, or "".
@@ -566,6 +607,9 @@ func markdownInline(b *strings.Builder, s string) {
 					b.WriteByte(' ')
 				}
 				i = t.end
+				if isRawTextTag(t.name) && !t.closing {
+					i = skipRawText(s, i, t.name)
+				}
 				continue
 			}
 		case '&':

@@ -131,6 +131,8 @@ func TestPlainText(t *testing.T) {
 		},
 		{"markdown unclosed link kept", Body{Markdown, "[not a link and *x"}, "[not a link and *x"},
 		{"markdown tilde fence", Body{Markdown, "~~~\n# not a heading\n~~~"}, "# not a heading"},
+		{"markdown indented code kept raw", Body{Markdown, "Para:\n\n    x := *p // [a](b)\n\n    y\nlazy *text*"}, "Para:\n\nx := *p // [a](b)\n\ny\nlazy text"},
+		{"markdown html blocks dropped", Body{Markdown, "<style>\n.x { color: red }\n\np {}\n</style>\nText\n<!-- a\n\nnote -->\n<!--more-->\nafter <!-- c --> it\n<script>x()</script> y"}, "Text\n\nafter  it\ny"},
 		{"markdown crlf", Body{Markdown, "**a**\r\n\r\nb\r\n"}, "a\n\nb"},
 	}
 	for _, tt := range tests {
