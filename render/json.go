@@ -61,11 +61,14 @@ type JSONSource struct {
 }
 
 // NewJSONPost converts p to its JSON form. A zero Status becomes
-// "published", as post.Status documents; the summary is p.Summary, the
-// explicit one, and empty when the source gave none. NewJSONPost does not
+// "published", as post.Status documents. The summary is post.Summarize's
+// with the default word budget: the explicit p.Summary when there is one,
+// else the text before a "<!--more-->" divider, else the leading
+// paragraphs, so that every post has one to show. NewJSONPost does not
 // fail: values that JSON cannot encode (in Params) make the encoding fail.
 func NewJSONPost(p *post.Post) JSONPost {
 	words := p.WordCount()
+	summary, _ := post.Summarize(p, 0)
 	j := JSONPost{
 		Title:          p.Title,
 		Slug:           p.Slug,
@@ -76,7 +79,7 @@ func NewJSONPost(p *post.Post) JSONPost {
 		Categories:     jsonTerms(p.Categories),
 		Tags:           jsonTerms(p.Tags),
 		Citations:      make([]JSONCitation, len(p.Citations)),
-		Summary:        p.Summary,
+		Summary:        summary,
 		BodyFormat:     p.Body.Format,
 		Body:           p.Body.Text,
 		WordCount:      words,

@@ -221,7 +221,7 @@ func wpTextFooter(p *post.Post) (string, error) {
 		return "", err
 	}
 	terms := b.String()[len("This entry was posted"):]
-	if len(p.Authors) == 0 && strings.Contains(terms, " by ") {
+	if i := strings.LastIndex(terms, " by "); len(p.Authors) == 0 && i >= 0 && !strings.Contains(terms[i:], " and tagged ") {
 		return "", wpTextErr("a category or tag holding \" by \" would be read as the author of a post without one")
 	}
 	if !p.Date.IsZero() {
@@ -234,7 +234,7 @@ func wpTextFooter(p *post.Post) (string, error) {
 		}
 		b.WriteString(" on ")
 		b.WriteString(d.Format(wpTextDateLayout))
-	} else if i := strings.LastIndex(terms, " on "); i >= 0 && strings.ContainsAny(terms[i:], "0123456789") {
+	} else if i := strings.LastIndex(terms, " on "); i >= 0 && strings.ContainsAny(terms[i:], "0123456789") && !strings.Contains(terms[i:], " and tagged ") {
 		return "", wpTextErr("a category or tag holding \" on \" and digits would be read as the date of a post without one")
 	}
 	names := make([]string, len(p.Authors))

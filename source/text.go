@@ -250,7 +250,9 @@ func parseTextFooter(path string, l textLine, loc *time.Location) (textMeta, boo
 //
 // Names may contain " by " and " on ", so the author is split off at the
 // last " by " and the date at the last " on ", and only when what follows
-// is a date: a category like "Focus on Health" stays whole.
+// is a date: a category like "Focus on Health" stays whole. A post without
+// an author whose last name holds " by " ("in Stand by Me.") is ambiguous;
+// it reads as having the author "Me", as the format description says.
 func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, error) {
 	s := l.text
 	stop := len(strings.TrimSuffix(s, " "+textPermalink))
@@ -261,7 +263,10 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 	start := len(textEntryMeta)
 	m := textMeta{line: l}
 
-	if i := strings.LastIndex(s[start:stop], " by "); i >= 0 {
+	// The author and the date follow the tags, so a " by " or " on "
+	// followed by " and tagged " is inside a category name.
+	const tagged = " and tagged "
+	if i := strings.LastIndex(s[start:stop], " by "); i >= 0 && !strings.Contains(s[start+i:stop], tagged) {
 		from := start + i + len(" by ")
 		authors, err := parseTextAuthors(path, l, from, stop)
 		if err != nil {
@@ -269,7 +274,7 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 		}
 		m.authors, m.authorsCol, stop = authors, l.colAt(from), start+i
 	}
-	if i := strings.LastIndex(s[start:stop], " on "); i >= 0 {
+	if i := strings.LastIndex(s[start:stop], " on "); i >= 0 && !strings.Contains(s[start+i:stop], tagged) {
 		from := start + i + len(" on ")
 		date, ok, err := parseTextDate(s[from:stop], loc)
 		if err == nil && !ok && strings.ContainsAny(s[from:stop], "0123456789") {
@@ -283,7 +288,7 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 		}
 	}
 
-	const in, tagged = " in ", " and tagged "
+	const in = " in "
 	rest := s[start:stop]
 	var err error
 	switch {
