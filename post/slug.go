@@ -31,8 +31,10 @@ func Slugify(text string) string { return Slugger{}.Slug(text) }
 // what gosimple/slug returns, and Slug then cleans that output again, so
 // the guarantees below still hold.
 //
-// Before transliterating, Slug decodes HTML entities ("&amp;" is "&"),
-// applies Substitutions, and spells out the symbols that tell common names
+// Before transliterating, Slug removes the tags of common HTML elements
+// (as WordPress titles can hold them: "<em>Go</em>" is "go"; "List<T>" keeps
+// its "<T>", which is no HTML element), decodes HTML entities ("&amp;" is
+// "&"), applies Substitutions, and spells out the symbols that tell common names
 // apart, so that they do not collapse into one slug:
 //
 //	C++      c-plus-plus     ('+' is "plus")
@@ -89,6 +91,9 @@ func (s Slugger) Slug(text string) string {
 		return s.cut(text) // already a slug: the common case for explicit slug fields
 	}
 	orig := text
+	if strings.IndexByte(text, '<') >= 0 {
+		text = stripTitleTags(text)
+	}
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text)
 	}
@@ -195,6 +200,43 @@ func spellSymbols(text string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// stripTitleTags removes the tags of the HTML elements found in titles.
+func stripTitleTags(text string) string {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '<' {
+			continue
+		}
+		t, ok := scanTag(text, i)
+		if !ok || !(t.comment || isTitleTag(t.name)) {
+			continue
+		}
+		b.WriteString(text[start:i])
+		if isBlockTag(t.name) || t.name == "br" {
+			b.WriteByte(' ')
+		}
+		start = t.end
+		i = t.end - 1
+	}
+	if start == 0 {
+		return text
+	}
+	b.WriteString(text[start:])
+	return b.String()
+}
+
+// isTitleTag reports the HTML elements whose tags Slug removes.
+func isTitleTag(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "del", "dfn",
+		"em", "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span",
+		"strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr":
+		return true
+	}
+	return isBlockTag(name)
 }
 
 // halfWidth maps the full-width forms of ASCII symbols (U+FF01..U+FF5E) to

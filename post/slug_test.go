@@ -50,6 +50,11 @@ func TestSlugify(t *testing.T) {
 		{"Привет мир", "privet-mir"},
 		{"東アジア", "dong-azia"},
 		{"북한", "bughan"},
+		// Tags of HTML elements are removed, other angle brackets are not.
+		{"Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>", "markup-title-with-markup"},
+		{"List<T> in C#", "list-t-in-c-sharp"},
+		{"a < b > c", "a-b-c"},
+		{"Line<br>break", "line-break"},
 		// Already a slug: unchanged.
 		{"already-a-slug-2", "already-a-slug-2"},
 		// Never empty.

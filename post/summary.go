@@ -256,8 +256,8 @@ func moreInMarkdownLine(s string, i, le int) (next, start, end int) {
 
 // paragraphs splits a body's text at blank lines, keeping Markdown code
 // fences, HTML comments and pre, script, style, textarea and template
-// elements whole, and returns the non-blank paragraphs without surrounding
-// blank lines and trailing white space.
+// elements whole, and returns the non-blank paragraphs trimmed (in
+// Markdown, keeping the first line's indent).
 func paragraphs(b Body) []string {
 	s := strings.ReplaceAll(b.Text, "\r\n", "\n")
 	var out []string
@@ -265,9 +265,13 @@ func paragraphs(b Body) []string {
 	until := 0 // blank lines before this offset are inside an element or comment
 	start := 0
 	add := func(end int) {
-		// Keep the first line's indent: in Markdown it can make code.
 		p := strings.TrimRightFunc(s[start:end], unicode.IsSpace)
-		p = p[strings.LastIndexByte(p[:len(p)-len(strings.TrimLeftFunc(p, unicode.IsSpace))], '\n')+1:]
+		if b.Format == Markdown {
+			// Keep the first line's indent: it can make code.
+			p = p[strings.LastIndexByte(p[:len(p)-len(strings.TrimLeftFunc(p, unicode.IsSpace))], '\n')+1:]
+		} else {
+			p = strings.TrimLeftFunc(p, unicode.IsSpace)
+		}
 		if p != "" {
 			out = append(out, p)
 		}
