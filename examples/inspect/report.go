@@ -3,11 +3,15 @@ package main
 import (
 	"cmp"
 	"errors"
+	"fmt"
+	"io"
+	"os"
 	"slices"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/source"
+	"github.com/folio-go/folio/taxonomy"
 )
 
 // report is the JSON document inspect prints. Every list is non-nil so
@@ -75,7 +79,7 @@ func (r *report) setPosts(posts []*post.Post) {
 			r.Undated++
 		}
 	}
-	r.Taxonomies, r.Archive = summarize(posts)
+	r.Taxonomies, r.Archive = summarize(posts, os.Stderr)
 	if r.Errors == nil {
 		r.Errors = []fileError{}
 	}
@@ -110,8 +114,31 @@ func leafErrors(err error) []error {
 	return out
 }
 
-// summarize computes the taxonomies and the date archive of posts.
-// (Filled in with the taxonomy package; empty for now.)
-func summarize(posts []*post.Post) (taxonomies, []archiveYear) {
-	return taxonomies{Categories: []termCount{}, Tags: []termCount{}, Authors: []termCount{}}, []archiveYear{}
+// summarize computes the taxonomies and the date archive of posts with
+// taxonomy.Build: terms ordered by name (ignoring case), years and months
+// newest first, each post in the year and month of its date as written.
+// Build's problems (a missing parent, a cycle) go to stderr as warnings:
+// they are not parse failures, and the index is still complete.
+func summarize(posts []*post.Post, stderr io.Writer) (taxonomies, []archiveYear) {
+	idx, err := taxonomy.Build(posts, taxonomy.Options{})
+	for _, e := range leafErrors(err) {
+		fmt.Fprintf(stderr, "inspect: warning: %v\n", e)
+	}
+	terms := func(tx *taxonomy.Taxonomy) []termCount {
+		out := []termCount{}
+		for t := range tx.All() {
+			out = append(out, termCount{Name: t.Name, Slug: t.Slug, Count: t.Count()})
+		}
+		return out
+	}
+	tax := taxonomies{Categories: terms(idx.Categories), Tags: terms(idx.Tags), Authors: terms(idx.Authors)}
+	years := []archiveYear{}
+	for y := range idx.Years() {
+		ay := archiveYear{Year: y.Year, Count: y.Count(), Months: []archiveMonth{}}
+		for m := range y.Months() {
+			ay.Months = append(ay.Months, archiveMonth{Month: int(m.Month), Count: m.Count()})
+		}
+		years = append(years, ay)
+	}
+	return tax, years
 }
