@@ -213,6 +213,9 @@ func FuzzSummarize(f *testing.F) {
 	} {
 		f.Add(s, 2)
 	}
+	for _, b := range goldenBodies(f) {
+		f.Add(b.Text, goldenSummaryWords)
+	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
 		max = max%50 + 1
 		if max <= 0 {

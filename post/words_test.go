@@ -155,6 +155,9 @@ func FuzzCountWords(f *testing.F) {
 	for _, s := range []string{"", "one two", "東アジア", "Go言語", "\xff", "、。", "コーヒー・ブレイク"} {
 		f.Add(s)
 	}
+	for _, b := range goldenBodies(f) {
+		f.Add(b.Text)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := CountWords(s)
 		if n < 0 || n > len(s) {
