@@ -28,7 +28,9 @@ import (
 //     Updated date, then UndatedFallback; when all three are zero the post is
 //     left out. The feeds never invent a date: no clock, no Unix epoch.
 //   - Entries are newest first by feed date, then by permalink, so output is
-//     the same for the same input; then Limit applies.
+//     the same for the same input. Of posts that share an id, only the one
+//     updated last is kept, as a reader takes them for versions of one
+//     entry. Then Limit applies.
 //
 // Identity: an entry's id is the post's ID when it has one (an explicit id,
 // a WordPress guid), which survives a change of title or slug; otherwise it
@@ -174,6 +176,7 @@ func (f *Feed) prepare() (*feedData, error) {
 		}
 		return cmp.Compare(a.link, b.link)
 	})
+	d.entries = latestVersions(d.entries)
 	if f.Limit > 0 && len(d.entries) > f.Limit {
 		d.entries = d.entries[:f.Limit]
 	}
@@ -241,6 +244,31 @@ func (f *Feed) entry(p *post.Post, base *url.URL) (e feedEntry, ok bool, err err
 	}
 	e.atomID = atomID(e.id, base.Host, published)
 	return e, true, nil
+}
+
+// latestVersions keeps, of entries that share an id, the one updated last
+// (the first of them on a tie), keeping the order. Entries with one id are
+// versions of one entry to a feed reader (RFC 4287 4.1.1), and validators
+// reject a feed that lists an id twice; a WordPress export can hold the
+// same guid twice.
+func latestVersions(entries []feedEntry) []feedEntry {
+	best := make(map[string]int, len(entries))
+	for i, e := range entries {
+		j, seen := best[e.id]
+		if !seen || e.updated.After(entries[j].updated) {
+			best[e.id] = i
+		}
+	}
+	if len(best) == len(entries) {
+		return entries
+	}
+	out := entries[:0:0]
+	for i, e := range entries {
+		if best[e.id] == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // permalink resolves p's permalink against base.

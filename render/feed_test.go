@@ -539,8 +539,9 @@ func TestFeedErrors(t *testing.T) {
 // a CDATA terminator, markup, entities, invalid UTF-8 and encoded surrogates.
 const hostile = "A\x00B\x01\x08\x0b\x0c\x1f C ]]> <script>alert(1)</script> &amp; &bogus; \xff\xfe \xed\xa0\x80 \uFFFE\uFFFF \r\n\t end"
 
-func TestFeedHostileContent(t *testing.T) {
-	p := &post.Post{
+// hostilePost carries hostile content in every field a feed writes.
+func hostilePost() *post.Post {
+	return &post.Post{
 		ID:         hostile,
 		Title:      hostile,
 		Slug:       "hostile",
@@ -551,6 +552,9 @@ func TestFeedHostileContent(t *testing.T) {
 		Summary:    hostile,
 		Body:       post.Body{Format: post.HTML, Text: `<p title="` + hostile + `">` + hostile + `<a href="` + hostile + `">x</a><img src=]]></p>`},
 	}
+}
+
+func TestFeedHostileContent(t *testing.T) {
 	f := &Feed{
 		Title:       hostile,
 		Description: hostile,
@@ -558,7 +562,7 @@ func TestFeedHostileContent(t *testing.T) {
 		Link:        "https://example.com/\x00",
 		FeedURL:     "https://example.com/feed\xff",
 		Authors:     []post.Author{{Name: hostile}},
-		Posts:       []*post.Post{p},
+		Posts:       []*post.Post{hostilePost()},
 		FullContent: true,
 		Permalink:   func(*post.Post) string { return "/a/]]><script>&amp;\xff/" },
 	}
@@ -660,3 +664,25 @@ func benchmarkFeed(b *testing.B, write func(io.Writer, *Feed) error) {
 func BenchmarkRSS(b *testing.B)      { benchmarkFeed(b, RSS) }
 func BenchmarkAtom(b *testing.B)     { benchmarkFeed(b, Atom) }
 func BenchmarkJSONFeed(b *testing.B) { benchmarkFeed(b, JSONFeed) }
+
+func TestFeedDuplicateIDs(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	f := feedSampleSite()
+	f.Posts = []*post.Post{
+		{ID: "https://old.example.org/?p=1", Title: "Old copy", Slug: "a", Date: day(1), Updated: day(2)},
+		{ID: "https://old.example.org/?p=2", Title: "Other", Slug: "b", Date: day(3)},
+		{ID: "https://old.example.org/?p=1", Title: "New copy", Slug: "c", Date: day(1), Updated: day(5)},
+		{ID: "https://old.example.org/?p=1", Title: "Same time", Slug: "d", Date: day(1), Updated: day(5)},
+	}
+	d, err := f.prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.entries {
+		got = append(got, e.title)
+	}
+	if diff := cmp.Diff([]string{"Other", "New copy"}, got); diff != "" {
+		t.Errorf("entries (-want +got):\n%s", diff)
+	}
+}
