@@ -98,7 +98,7 @@ func fileTerm(pd *pending, r int, p *post.Post, t post.Term, slugs map[string]st
 		*errs = append(*errs, fmt.Errorf("taxonomy: %s: %s: %w", where(p), pd.name, ErrEmptyTerm))
 		return
 	}
-	pd.add(r, s, strings.TrimSpace(t.Name), t.Parent)
+	pd.add(r, s, strings.TrimSpace(t.Name), strings.TrimSpace(t.Parent))
 }
 
 // slugOf slugifies name once per distinct name; "" for a blank name.
