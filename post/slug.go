@@ -103,12 +103,72 @@ func (s Slugger) Slug(text string) string {
 	if s.KeepUnicode {
 		out = s.keepUnicode(text)
 	} else {
-		out = cleanASCII(slug.MakeLang(text, s.lang()))
+		out = s.transliterate(text)
 	}
 	if out == "" {
 		return s.cutBytes(hashSlug(orig))
 	}
 	return s.cut(out)
+}
+
+// transliterate makes an ASCII slug with gosimple/slug. ASCII text goes
+// a faster way to the same slug: gosimple/slug's language tables map only
+// non-ASCII letters, quotes (dropped) and '&' and '@' (a word of the
+// language, which it is asked for).
+func (s Slugger) transliterate(text string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return cleanASCII(slug.MakeLang(text, s.lang()))
+		}
+	}
+	var amp, at string
+	if strings.IndexByte(text, '&') >= 0 {
+		amp = cleanASCII(slug.MakeLang("&", s.lang()))
+	}
+	if strings.IndexByte(text, '@') >= 0 {
+		at = cleanASCII(slug.MakeLang("@", s.lang()))
+	}
+	return asciiSlug(text, amp, at)
+}
+
+// asciiSlug is cleanASCII(slug.MakeLang(text, lang)) for ASCII text, given
+// the words of lang for '&' and '@': quotes dropped, other symbols
+// separate words.
+func asciiSlug(text, amp, at string) string {
+	b := make([]byte, 0, len(text)+len(amp)+len(at))
+	sep := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '\'' || c == '"':
+			continue
+		case c == '&' && amp != "", c == '@' && at != "":
+			// gosimple/slug glues the word to its neighbours ("q&a" is
+			// "qanda"); spellSymbols has put spaces around it.
+			if sep && len(b) > 0 {
+				b = append(b, '-')
+			}
+			sep = false
+			if c == '&' {
+				b = append(b, amp...)
+			} else {
+				b = append(b, at...)
+			}
+			continue
+		default:
+			sep = true
+			continue
+		}
+		if sep && len(b) > 0 {
+			b = append(b, '-')
+		}
+		sep = false
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func (s Slugger) lang() string {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gosimple/slug"
 )
 
 func TestSlugify(t *testing.T) {
@@ -178,11 +179,36 @@ func TestSlugSafeAndIdempotent(t *testing.T) {
 	}
 }
 
+// checkASCIIFastPath checks that the ASCII path gives what gosimple/slug
+// would.
+func checkASCIIFastPath(t *testing.T, in string) {
+	t.Helper()
+	for i := 0; i < len(in); i++ {
+		if in[i] >= 0x80 {
+			return
+		}
+	}
+	for _, lang := range []string{"en", "de", "hu"} { // hu has no word for '&'
+		s := Slugger{Lang: lang}
+		want := cleanASCII(slug.MakeLang(in, lang))
+		if got := s.transliterate(in); got != want {
+			t.Errorf("%+v.transliterate(%q) = %q, gosimple/slug gives %q", s, in, got, want)
+		}
+	}
+}
+
+func TestASCIIFastPath(t *testing.T) {
+	for _, in := range append(slugSeeds, "Don't \"quote\" me", "  a_b-c--d  ", "x'_'y", "'", "-_-", "\x00\x7f\t", "a&b", "a & b", "x@y&", "&&@@") {
+		checkASCIIFastPath(t, in)
+	}
+}
+
 func FuzzSlug(f *testing.F) {
 	for _, s := range slugSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		checkASCIIFastPath(t, in)
 		for _, s := range sluggers {
 			got := s.Slug(in)
 			checkSlug(t, in, got)
