@@ -195,6 +195,9 @@ type wxrScanner struct {
 	terms   map[string]*wxrTerms
 	zones   map[int]*time.Location
 	sawRoot bool
+	// pending is an <item> start tag met inside an unclosed item, to be
+	// read next as a channel child.
+	pending *xml.StartElement
 }
 
 // wxrTerms indexes a taxonomy's declared terms by slug and by name.
@@ -244,6 +247,14 @@ func newWXRScanner(path string, r io.Reader, opt Options) *wxrScanner {
 func (s *wxrScanner) run(fn func(*post.Post) error) error {
 	var stack []string
 	for {
+		if s.pending != nil {
+			t := *s.pending
+			s.pending = nil
+			if err := s.channelChild(t, fn); err != nil {
+				return err
+			}
+			continue
+		}
 		tok, err := s.d.Token()
 		if err == io.EOF {
 			break
@@ -269,7 +280,9 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 			}
 			stack = append(stack, t.Name.Local)
 		case xml.EndElement:
-			if len(stack) > 0 {
+			// The decoder closes an item left open (see readNode) when
+			// its parent ends; that end tag is not one of ours.
+			if len(stack) > 0 && stack[len(stack)-1] == t.Name.Local {
 				stack = stack[:len(stack)-1]
 			}
 		}
@@ -448,6 +461,12 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 				if err := s.d.Skip(); err != nil {
 					return n, unexpectedEOF(err)
 				}
+			case ns == "" && t.Name.Local == "item" && n.ns == "" && n.local == "item":
+				// An <item> left open: end it here and read the next one
+				// as its sibling, rather than losing it inside this one.
+				s.errorAt(n.line, fmt.Errorf("source: %w: <item> not closed before the <item> at line %d", ErrSyntax, kidLine))
+				s.pending = &t
+				return n, nil
 			case wxrContainer(ns, t.Name.Local):
 				k, err := s.readNode(t)
 				n.kids = append(n.kids, k)
@@ -500,9 +519,22 @@ func (s *wxrScanner) readText() (string, error) {
 				return strings.TrimSpace(b.String()), nil
 			}
 			depth--
-			b.WriteString("</" + t.Name.Local + ">")
+			if !htmlVoid(t.Name.Local) {
+				b.WriteString("</" + t.Name.Local + ">")
+			}
 		}
 	}
+}
+
+// htmlVoid reports whether an HTML element has no end tag. The decoder
+// closes such an element itself (before its parent's end tag), and writing
+// that invented end tag back would change the HTML.
+func htmlVoid(name string) bool {
+	switch strings.ToLower(name) {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
 }
 
 // unexpectedEOF turns the bare io.EOF that Token returns inside an open

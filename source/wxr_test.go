@@ -561,3 +561,73 @@ func FuzzReadWXR(f *testing.F) {
 		}
 	})
 }
+
+// TestReadWXRLenient: damage the decoder can read past is read, and
+// reported when something was wrong.
+func TestReadWXRLenient(t *testing.T) {
+	head := "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n<item><title>A</title></item>\n"
+	tail := "\n<item><title>C</title></item>\n</channel></rss>"
+	for _, tc := range []struct {
+		name, item string
+		want       []string // title|body of each post
+		wantErr    error
+		wantLine   int
+	}{
+		{"raw ampersand", "<item><title>B & co</title></item>", []string{"A|", "B & co|", "C|"}, nil, 0},
+		{"HTML entities outside CDATA", "<item><title>B&nbsp;&amp;&nbsp;co &unknown; x</title></item>", []string{"A|", "B\u00a0&\u00a0co &unknown; x|", "C|"}, nil, 0},
+		{"unescaped HTML body", "<item><title>B</title><content:encoded><p>x<br>y <em>z</em></p></content:encoded></item>", []string{"A|", "B|<p>x<br>y <em>z</em></p>", "C|"}, nil, 0},
+		{"unclosed item", "<item><title>B</title>", []string{"A|", "B|", "C|"}, ErrSyntax, 3},
+		{"raw <", "<item><title>B < co</title></item>", []string{"A|"}, ErrSyntax, 3},
+		{"unclosed CDATA", "<item><title><![CDATA[B</title></item>", []string{"A|"}, ErrSyntax, 5},
+		{"extra end tag", "<item><title>B</title></item></item>", []string{"A|", "B|"}, ErrSyntax, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, err := ReadWXR("m.xml", strings.NewReader(head+tc.item+tail), Options{})
+			var got []string
+			for _, p := range w.Posts {
+				got = append(got, p.Title+"|"+p.Body.Text)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("posts (-want +got):\n%s", diff)
+			}
+			var perr *Error
+			switch {
+			case tc.wantErr == nil && err != nil:
+				t.Errorf("error %v, want none", err)
+			case tc.wantErr != nil && (!errors.Is(err, tc.wantErr) || !errors.As(err, &perr) || perr.Line != tc.wantLine):
+				t.Errorf("error %v, want an *Error at line %d wrapping %v", err, tc.wantLine, tc.wantErr)
+			}
+		})
+	}
+}
+
+func ExampleReadWXR() {
+	export := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+  <wp:author><wp:author_login>ana</wp:author_login><wp:author_display_name>Ana Lima</wp:author_display_name></wp:author>
+  <item>
+    <title>First light</title>
+    <dc:creator>ana</dc:creator>
+    <wp:post_date>2024-03-01 08:30:00</wp:post_date>
+    <wp:post_date_gmt>2024-03-01 11:30:00</wp:post_date_gmt>
+    <wp:post_name>first-light</wp:post_name>
+    <wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type>
+    <category domain="post_tag" nicename="dawn">Dawn</category>
+  </item>
+  <item><title>logo.png</title><wp:post_type>attachment</wp:post_type></item>
+</channel>
+</rss>`
+	w, err := ReadWXR("export.xml", strings.NewReader(export), Options{})
+	if err != nil {
+		fmt.Println(err)
+	}
+	for _, p := range w.Posts {
+		fmt.Println(p.Title, p.Slug, p.Date.Format(time.RFC3339), p.Authors[0].Name, p.Tags[0].Slug)
+	}
+	fmt.Println(w.Skips())
+	// Output:
+	// First light first-light 2024-03-01T08:30:00-03:00 Ana Lima dawn
+	// [{type attachment 1}]
+}
