@@ -21,6 +21,9 @@ func (idx *Index) buildTaxonomies(ps []*post.Post, rankOf []int, opt Options, sl
 	wanted := map[string]bool{}
 	for _, name := range opt.Taxonomies {
 		wanted[name] = true
+		if name != Categories && name != Tags && name != Authors {
+			custom[name] = newPending(name) // listed: present even when empty
+		}
 	}
 	pick := func(name string) *pending {
 		switch name {

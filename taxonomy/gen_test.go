@@ -150,14 +150,14 @@ func checkTerms(t *testing.T, idx *Index, posts []*post.Post) {
 
 // TestConcurrentReads runs every reader at once; go test -race checks it.
 func TestConcurrentReads(t *testing.T) {
-	posts := generate(2000, 42)
+	posts := generate(500, 42)
 	idx, err := Build(posts, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := dump(idx, nil)
 	var wg sync.WaitGroup
-	for g := range 8 {
+	for g := range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"time"
 
@@ -37,9 +38,10 @@ type Options struct {
 	Location *time.Location
 
 	// Taxonomies lists the custom taxonomies (keys of post.Post.Taxonomies)
-	// to index. Nil indexes every one present. Terms of a custom taxonomy
-	// named like a built-in one ("categories", "tags", "authors") join the
-	// built-in taxonomy rather than being dropped.
+	// to index; each one listed is in the index, even with no terms. Nil
+	// indexes every one present. Terms of a custom taxonomy named like a
+	// built-in one ("categories", "tags", "authors") join the built-in
+	// taxonomy rather than being dropped.
 	Taxonomies []string
 
 	// Terms declares terms by taxonomy name, as a WordPress export declares
@@ -123,7 +125,7 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 	idx := &Index{
 		custom:  map[string]*Taxonomy{},
 		rank:    make(map[*post.Post]int, len(ps)),
-		weights: opt.Weights,
+		weights: maps.Clone(opt.Weights), // the caller may change theirs later
 		fanout:  opt.MaxFanout,
 	}
 	if idx.weights == nil {

@@ -289,6 +289,7 @@ func TestCustomTaxonomies(t *testing.T) {
 		{nil, []string{"categories", "tags", "authors", "series", "zones"}},
 		{[]string{"series"}, []string{"categories", "tags", "authors", "series"}},
 		{[]string{}, []string{"categories", "tags", "authors"}},
+		{[]string{"zones", "absent"}, []string{"categories", "tags", "authors", "absent", "zones"}},
 	}
 	for _, tt := range tests {
 		idx, err := Build([]*post.Post{a, b}, Options{Taxonomies: tt.only})
