@@ -331,8 +331,9 @@ func (s Slugger) keepUnicode(text string) string {
 	for _, r := range text {
 		switch {
 		case isQuote(r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.IsUpper(unicode.ToLower(r)):
 			// Full-width Latin (common in CJK text) as ASCII: "Ｇｏ" is "go".
+			// Capitals with no small form ("ℂ") go the symbol way below.
 			word(string(unicode.ToLower(halfWidth(r))))
 		case unicode.IsMark(r) && b.Len() > 0 && !sep:
 			b.WriteRune(r) // a combining mark belongs to the letter before it

@@ -91,6 +91,7 @@ func TestSluggerOptions(t *testing.T) {
 		{"keep unicode symbols", Slugger{KeepUnicode: true}, "Q&A: C++", "q-and-a-c-plus-plus"},
 		{"keep unicode german symbols", Slugger{KeepUnicode: true, Lang: "de"}, "Öl & Gas", "öl-und-gas"},
 		{"keep unicode full-width", Slugger{KeepUnicode: true}, "Ｇｏ言語", "go言語"},
+		{"keep unicode capital without small form", Slugger{KeepUnicode: true}, "ϒ and ℂ", "u-and"},
 		{"keep unicode empty", Slugger{KeepUnicode: true}, "", "untitled"},
 		{"keep unicode symbols only", Slugger{KeepUnicode: true}, "!!!", "x-2d53a722"},
 		{"max at word boundary", Slugger{MaxLength: 12}, "The quick brown fox", "the-quick"},
@@ -153,7 +154,7 @@ func checkSlug(t *testing.T, in, got string) {
 var slugSeeds = []string{
 	"", "Hello, World!", "C++", "C#", ".NET", "Q&A", "東アジア", "북한", "!!!", "..", "../x",
 	"a/b", `a\b`, "\xff", "x-2", "-lead-", "Ünïcödé", "#", "+", "&amp;", "&#8217;", "ǅ", "İstanbul",
-	"ﬃ", "a\u0301", "\u0301a", "٣٤", "½", "Ｃ＃", "x.#y", "a&b@c",
+	"ﬃ", "ℂ", "ϒ", "a\u0301", "\u0301a", "٣٤", "½", "Ｃ＃", "x.#y", "a&b@c",
 }
 
 var sluggers = []Slugger{
