@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"html"
+	"html/template"
 	"net/mail"
 	"net/url"
 	"slices"
@@ -86,14 +86,14 @@ type Feed struct {
 	// Permalink returns a post's URL. A relative URL is resolved against
 	// Link. Required; an empty or unparsable result is an error.
 	Permalink func(*post.Post) string
-	// Body returns a post's body as HTML; it is called only when
-	// FullContent is set. When nil, HTML bodies are used as they are and
-	// text bodies become escaped paragraphs; a Markdown body is then an
-	// error, since rendering Markdown is the body renderer's job.
+	// Body returns a post's body as HTML, for full-content feeds and for
+	// summaries made from the body. When nil, BodyHTML renders it with
+	// the default, sanitizing renderer (NewDefaultBody(false)).
 	Body func(*post.Post) (string, error)
 	// Summary returns a post's summary as HTML, or "" for none. When nil,
-	// the post's explicit Summary is used: as HTML for HTML bodies, escaped
-	// as text otherwise.
+	// the post's explicit Summary is rendered like a body of the body's
+	// format, and a post without one gets SummaryHTML of its body
+	// (DefaultSummaryWords words, or up to <!--more-->).
 	Summary func(*post.Post) (string, error)
 }
 
@@ -181,8 +181,9 @@ func (f *Feed) prepare() (*feedData, error) {
 		d.entries = d.entries[:f.Limit]
 	}
 	// Content is rendered only for the entries that are written.
+	var r BodyRenderer
 	for i := range d.entries {
-		if err := f.fillContent(&d.entries[i]); err != nil {
+		if err := f.fillContent(&d.entries[i], &r); err != nil {
 			return nil, err
 		}
 	}
@@ -285,65 +286,58 @@ func (f *Feed) permalink(p *post.Post, base *url.URL) (string, error) {
 }
 
 // fillContent renders e's summary and, for full-content feeds, its body.
-func (f *Feed) fillContent(e *feedEntry) error {
+// r is the default body renderer, made on first use and shared by the
+// entries of one write.
+func (f *Feed) fillContent(e *feedEntry, r *BodyRenderer) error {
 	base, err := url.Parse(e.link)
 	if err != nil {
 		return fmt.Errorf("render: feed: post %q: %w", e.post.Title, err)
 	}
-	summary, err := f.summary(e.post)
+	var body string
+	if f.FullContent || (f.Summary == nil && e.post.Summary == "") {
+		if body, err = f.body(e.post, r); err != nil {
+			return fmt.Errorf("render: feed: post %q: body: %w", e.post.Title, err)
+		}
+	}
+	summary, err := f.summary(e.post, body, r)
 	if err != nil {
 		return fmt.Errorf("render: feed: post %q: summary: %w", e.post.Title, err)
 	}
-	e.summary = absolutizeHTML(xmlSafe(summary), base)
-	if !f.FullContent {
-		return nil
+	// Renderers end blocks with newlines a feed has no use for.
+	e.summary = absolutizeHTML(xmlSafe(strings.TrimSpace(summary)), base)
+	if f.FullContent {
+		e.content = absolutizeHTML(xmlSafe(strings.TrimSpace(body)), base)
 	}
-	body, err := f.body(e.post)
-	if err != nil {
-		return fmt.Errorf("render: feed: post %q: body: %w", e.post.Title, err)
-	}
-	e.content = absolutizeHTML(xmlSafe(body), base)
 	return nil
 }
 
-func (f *Feed) summary(p *post.Post) (string, error) {
+// summary returns p's summary HTML; body is p's body HTML when the
+// summary is to be made from it.
+func (f *Feed) summary(p *post.Post, body string, r *BodyRenderer) (string, error) {
 	if f.Summary != nil {
 		return f.Summary(p)
 	}
-	if p.Body.Format == post.HTML {
-		return p.Summary, nil
+	if p.Summary != "" {
+		return defaultHTML(post.Body{Format: p.Body.Format, Text: p.Summary}, r)
 	}
-	return feedTextHTML(p.Summary), nil
+	h, _ := SummaryHTML(template.HTML(body), 0)
+	return string(h), nil
 }
 
-func (f *Feed) body(p *post.Post) (string, error) {
+func (f *Feed) body(p *post.Post, r *BodyRenderer) (string, error) {
 	if f.Body != nil {
 		return f.Body(p)
 	}
-	switch p.Body.Format {
-	case post.HTML:
-		return p.Body.Text, nil
-	case post.Text, "":
-		return feedTextHTML(p.Body.Text), nil
-	}
-	return "", fmt.Errorf("render: feed: Body is nil and the body is %s", p.Body.Format)
+	return defaultHTML(p.Body, r)
 }
 
-// feedTextHTML turns plain text into escaped HTML paragraphs, one per run of
-// lines between blank lines.
-func feedTextHTML(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	for _, para := range strings.Split(s, "\n\n") {
-		para = strings.TrimSpace(para)
-		if para == "" {
-			continue
-		}
-		b.WriteString("<p>")
-		b.WriteString(html.EscapeString(para))
-		b.WriteString("</p>\n")
+// defaultHTML renders b with the default renderer, making it on first use.
+func defaultHTML(b post.Body, r *BodyRenderer) (string, error) {
+	if *r == nil {
+		*r = NewDefaultBody(false)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	h, err := BodyHTML(*r, b, false)
+	return string(h), err
 }
 
 // languageTag reports whether s is empty or has the shape of a BCP 47

@@ -137,8 +137,27 @@ func plainText(s string) string {
 		if j < 0 {
 			break
 		}
-		b.WriteByte(' ') // tags separate words ("<p>a</p><p>b</p>")
+		if end == ">" && blockTag(s[1:j]) {
+			b.WriteByte(' ') // "<p>a</p><p>b</p>" is two words, "<em>a</em>b" one
+		}
 		s = s[j+len(end):]
 	}
 	return xmlSafeLine(html.UnescapeString(b.String()))
+}
+
+// blockTag reports whether the inside of a tag ("p", "/li", "br/") names an
+// element that separates words, so plainText puts a space for it.
+func blockTag(inside string) bool {
+	inside = strings.TrimPrefix(inside, "/")
+	n := 0
+	for n < len(inside) && (feedLetter(inside[n]) || inside[n] >= '0' && inside[n] <= '9') {
+		n++
+	}
+	switch strings.ToLower(inside[:n]) {
+	case "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+		"figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+		"hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul":
+		return true
+	}
+	return false
 }

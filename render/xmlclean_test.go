@@ -91,6 +91,8 @@ func TestPlainText(t *testing.T) {
 		{"<p>One <em>two</em></p><p>three &amp; four</p>", "One two three & four"},
 		{"a < b <!-- hidden --> c", "a < b c"},
 		{"<p>unclosed <b", "unclosed"},
+		{"<p>A <a href=x>link</a>.</p><ul><li>one<li>two</ul>", "A link. one two"},
+		{"line<br>break<BR/>again", "line break again"},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, plainText(tt.in)); diff != "" {
