@@ -130,8 +130,9 @@ func (w *WXR) Skips() []Skip {
 //     matched again after removing the characters a login cannot hold
 //     (so ">admin" finds "admin"). A creator with no entry is kept as
 //     written.
-//   - Categories (domain "category", or no domain), Tags (domain
-//     "post_tag") and custom taxonomies (any other domain, such as
+//   - Categories (domain "category", or no domain in a plain RSS item),
+//     Tags (domain "post_tag", or "tag" as WXR 1.0 wrote it) and custom
+//     taxonomies (any other domain, such as
 //     post_format, into Taxonomies) take their slug from the nicename
 //     attribute and their parent from the channel's declarations. A term
 //     not declared in the channel is kept as the item gives it.
@@ -851,18 +852,50 @@ func (s *wxrScanner) author(creator string) post.Author {
 	return post.Author{Name: creator, Slug: post.Slugify(creator)}
 }
 
-// itemTerms files the item's <category> elements by domain.
+// itemTerms files the item's <category> elements by domain. WXR 1.0
+// (WordPress 2.x) wrote every term twice, once bare as plain RSS and once
+// with its domain and nicename, and tags in domain "tag": a bare term
+// whose name the item also gives with a domain is such a duplicate and is
+// dropped, and a term without a nicename gives way to the same name with
+// one. Other bare terms (a plain RSS feed's) are categories.
 func (s *wxrScanner) itemTerms(n *xnode, p *post.Post) {
-	seen := map[string]bool{}
+	type raw struct {
+		k        *xnode
+		domain   string
+		nicename bool
+	}
+	var terms []raw
+	domained := map[string]bool{}     // names given with a domain
+	withNicename := map[string]bool{} // domain + name
 	for _, k := range n.kids {
 		if k.ns != "" || k.local != "category" {
 			continue
 		}
 		domain, _ := k.attrValue("domain")
-		if domain == "" {
-			domain = "category"
+		nice, _ := k.attrValue("nicename")
+		if domain == "tag" {
+			domain = "post_tag"
 		}
-		t := s.itemTerm(k, domain)
+		if domain != "" {
+			domained[k.text] = true
+		}
+		if nice != "" {
+			withNicename[domain+"\x00"+k.text] = true
+		}
+		terms = append(terms, raw{k, domain, nice != ""})
+	}
+	seen := map[string]bool{}
+	for _, r := range terms {
+		domain := r.domain
+		switch {
+		case domain == "" && domained[r.k.text]:
+			continue
+		case domain == "":
+			domain = "category"
+		case !r.nicename && withNicename[domain+"\x00"+r.k.text]:
+			continue
+		}
+		t := s.itemTerm(r.k, domain)
 		if t.Name == "" && t.Slug == "" {
 			continue
 		}

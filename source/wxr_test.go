@@ -159,7 +159,7 @@ func TestReadWXRSample(t *testing.T) {
 	wantSlugs := []string{
 		"relaunching-the-committee-boat", "notes-for-the-agm", "café-opening", "mooring-fees-2025",
 		"post-105", "knots-and-splices-part-2", "rope-care-and-storage", "lost-property", "tide-tables",
-		"up-the-mast",
+		"up-the-mast", "winter-lay-up-checklist",
 	}
 	if diff := cmp.Diff(wantSlugs, slugs); diff != "" {
 		t.Fatalf("slugs (-want +got):\n%s", diff)
@@ -214,6 +214,11 @@ func TestReadWXRSample(t *testing.T) {
 	}
 	if got := bySlug["knots-and-splices-part-2"].Title; got != "Knots & <em>Splices</em> – Part 2" {
 		t.Errorf("title = %q", got)
+	}
+	layUp := bySlug["winter-lay-up-checklist"]
+	wantTerms := [][]post.Term{{{Name: "Boats", Slug: "boats"}}, {{Name: "rigging", Slug: "rigging-2"}}}
+	if diff := cmp.Diff(wantTerms, [][]post.Term{layUp.Categories, layUp.Tags}); diff != "" {
+		t.Errorf("WXR 1.0 terms (-want +got):\n%s", diff)
 	}
 	if !bySlug["lost-property"].Date.IsZero() {
 		t.Errorf("a broken pubDate gave a date: %v", bySlug["lost-property"].Date)
@@ -309,11 +314,11 @@ func TestReadWXRPostTypes(t *testing.T) {
 	if diff := cmp.Diff([]string{"about"}, pages); diff != "" {
 		t.Errorf("pages (-want +got):\n%s", diff)
 	}
-	if len(w.Posts) != 11 || w.Skipped["page"] != 0 {
-		t.Errorf("got %d posts, skipped %v; want 11 and no page skipped", len(w.Posts), w.Skipped)
+	if len(w.Posts) != 12 || w.Skipped["page"] != 0 {
+		t.Errorf("got %d posts, skipped %v; want 12 and no page skipped", len(w.Posts), w.Skipped)
 	}
 	w, _ = ReadWXR("sample.xml", bytes.NewReader(readSample(t)), Options{PostTypes: []string{}})
-	if len(w.Posts) != 0 || w.Skipped["post"] != 12 {
+	if len(w.Posts) != 0 || w.Skipped["post"] != 13 {
 		t.Errorf("no types: got %d posts, skipped %v", len(w.Posts), w.Skipped)
 	}
 }

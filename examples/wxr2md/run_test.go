@@ -56,8 +56,8 @@ func TestRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(post.Post{}, "Source")); diff != "" {
 		t.Errorf("WXR -> wxr2md -> Load (-want +got):\n%s", diff)
 	}
-	if len(got) != 9 {
-		t.Errorf("got %d posts back, want 9", len(got))
+	if len(got) != 10 {
+		t.Errorf("got %d posts back, want 10", len(got))
 	}
 }
 
@@ -65,9 +65,9 @@ func TestSummary(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	run([]string{"-out", out, "-protected", "-types", "post,page", sample}, &stdout, &stderr)
-	want := `read 16 items from "Harbour Notes & Knots" (WXR 1.2)
-converted 11 posts into ` + out + `
-  published      7
+	want := `read 17 items from "Harbour Notes & Knots" (WXR 1.2)
+converted 12 posts into ` + out + `
+  published      8
   scheduled      1
   draft          1
   pending        1
@@ -88,8 +88,8 @@ the export is damaged: see the errors; every post before the damage was converte
 		t.Errorf("stderr does not report the bad date:\n%s", stderr.String())
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "*.md"))
-	if len(files) != 11 {
-		t.Errorf("%d files written, want 11", len(files))
+	if len(files) != 12 {
+		t.Errorf("%d files written, want 12", len(files))
 	}
 	// A second run refuses to overwrite without -force.
 	stdout.Reset()
