@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -288,64 +289,89 @@ func mdCitations(cites []post.Citation) (*yaml.Node, error) {
 // be a cycle.
 const mdMaxDepth = 100
 
-// mdValue writes a Params value. Floats keep a decimal point, so that 1.0
-// reads back as a float rather than an int.
+// mdValue writes a Params value: nil, bools, numbers, strings, times,
+// and slices, arrays, maps and pointers of them. Floats keep a decimal
+// point, so that 1.0 reads back as a float rather than an int. Anything
+// else (a channel, a function, a struct) is an error.
 func mdValue(v any, depth int) (*yaml.Node, error) {
 	if depth > mdMaxDepth {
 		return nil, errors.New("nested too deeply (a cycle?)")
 	}
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return mdNull(), nil
-	case float64:
-		return mdFloat(x), nil
-	case float32:
-		return mdFloat(float64(x)), nil
-	case []any:
+	}
+	if t, ok := v.(time.Time); ok {
+		return mdScalar(t)
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Bool, reflect.String,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return mdScalar(v)
+	case reflect.Float32, reflect.Float64:
+		return mdFloat(rv.Float()), nil
+	case reflect.Pointer, reflect.Interface:
+		if rv.IsNil() {
+			return mdNull(), nil
+		}
+		return mdValue(rv.Elem().Interface(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.IsNil() {
+			return mdNull(), nil
+		}
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, e := range x {
-			n, err := mdValue(e, depth+1)
+		for i := range rv.Len() {
+			n, err := mdValue(rv.Index(i).Interface(), depth+1)
 			if err != nil {
 				return nil, err
 			}
 			seq.Content = append(seq.Content, n)
 		}
 		return seq, nil
-	case map[string]any:
-		m := &yaml.Node{Kind: yaml.MappingNode}
-		for _, k := range sortedKeys(x) {
-			n, err := mdValue(x[k], depth+1)
-			if err != nil {
-				return nil, err
-			}
-			m.Content = append(m.Content, mdString(k), n)
-		}
-		return m, nil
-	case map[any]any:
-		keys := make([]any, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
-		m := &yaml.Node{Kind: yaml.MappingNode}
-		for _, k := range keys {
-			kn, err := mdValue(k, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			n, err := mdValue(x[k], depth+1)
-			if err != nil {
-				return nil, err
-			}
-			m.Content = append(m.Content, kn, n)
-		}
-		return m, nil
+	case reflect.Map:
+		return mdMapping(rv, depth)
 	}
+	return nil, fmt.Errorf("cannot write a %T as YAML", v)
+}
+
+// mdScalar encodes a value yaml.v3 knows as a scalar.
+func mdScalar(v any) (*yaml.Node, error) {
 	n := &yaml.Node{}
 	if err := n.Encode(v); err != nil {
 		return nil, err
 	}
 	return n, nil
+}
+
+// mdMapping writes a map with its keys sorted by their text.
+func mdMapping(rv reflect.Value, depth int) (*yaml.Node, error) {
+	type entry struct {
+		key  string
+		k, v *yaml.Node
+	}
+	var entries []entry
+	iter := rv.MapRange()
+	for iter.Next() {
+		k, err := mdValue(iter.Key().Interface(), depth+1)
+		if err != nil {
+			return nil, err
+		}
+		if k.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("cannot write a map key of type %s as YAML", iter.Key().Type())
+		}
+		v, err := mdValue(iter.Value().Interface(), depth+1)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry{key: k.Value, k: k, v: v})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, e := range entries {
+		m.Content = append(m.Content, e.k, e.v)
+	}
+	return m, nil
 }
 
 func mdFloat(f float64) *yaml.Node {

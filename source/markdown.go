@@ -294,6 +294,8 @@ func (m *fmMapper) set(f fmField, a fmKeyAlias) error {
 // scalar reads a single value as text; null is "".
 func (m *fmMapper) scalar(key string, v *fmValue) (string, error) {
 	switch v.kind {
+	case kindNull:
+		return "", nil
 	case kindList, kindMap:
 		return "", m.fieldErr(key, v, "want a single value, not a list or mapping")
 	}
@@ -307,7 +309,7 @@ func (m *fmMapper) date(key string, v *fmValue) (time.Time, error) {
 	}
 	t, err := parseDate(s, m.opt.location())
 	if err != nil {
-		return time.Time{}, m.doc.errAt(v.line, v.col, fmt.Errorf("source: %s: %w", key, err))
+		return time.Time{}, m.doc.errAt(v.line, v.col, fmt.Errorf("source: %s: %w %q: %s", key, ErrDate, s, dateLayouts))
 	}
 	return t, nil
 }
