@@ -1,0 +1,401 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"iter"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/taxonomy"
+)
+
+// PageOptions tune a Renderer. The zero value renders with the default
+// theme and body renderer.
+type PageOptions struct {
+	// Templates replaces theme files by name: a base.html, partials.html,
+	// home.html, post.html, taxonomy.html, term.html, author.html,
+	// archive.html, 404.html or style.css found here is used instead of
+	// the default theme's (see DefaultTheme), so a site can change one
+	// template or all of them. Its other top-level *.html files are
+	// parsed into every page's template set. Nil uses the default theme.
+	Templates fs.FS
+	// Body renders post bodies; nil means NewDefaultBody(Site.UnsafeHTML).
+	// Its output is sanitized unless Site.UnsafeHTML is set.
+	Body BodyRenderer
+	// SummaryWords is the length of a derived summary; 0 or less means
+	// DefaultSummaryWords.
+	SummaryWords int
+	// Related is how many related posts a post page lists; 0 means 5 and
+	// a negative number none.
+	Related int
+}
+
+// Renderer writes the HTML pages of a site: one per post, the paginated
+// home page, a page per taxonomy, per term and per archive period, a 404
+// page, and the stylesheet. Make one with NewRenderer; it is safe for
+// concurrent use, so pages can be written in parallel.
+type Renderer struct {
+	site    Site
+	idx     *taxonomy.Index
+	body    BodyRenderer
+	opt     PageOptions
+	theme   *theme
+	pages   []Page
+	posts   map[*post.Post]*postCache
+	authors map[string]post.Author // by slug: the details of each author
+}
+
+// postCache holds a post's rendered body and summary, made once however
+// many pages show them.
+type postCache struct {
+	once      sync.Once
+	body      template.HTML
+	summary   template.HTML
+	truncated bool
+	err       error
+}
+
+// Page is one file of the site: where it goes and how to write it.
+type Page struct {
+	// Path is the page's site path, such as "/2017/03/hello/".
+	Path string
+	Kind Kind
+	// Post is the post of a KindPost page; nil otherwise.
+	Post  *post.Post
+	write func(io.Writer) error
+}
+
+// File is the slash-separated file the page is written to, relative to
+// the output folder; see FilePath.
+func (p Page) File() string { return FilePath(p.Path) }
+
+// Write writes the page to w. The page is rendered in full before
+// anything is written, so an error leaves w untouched unless w itself
+// fails.
+func (p Page) Write(w io.Writer) error { return p.write(w) }
+
+// NewRenderer checks site against the posts of idx and parses the theme.
+// It returns an error, before anything is written, when a permalink
+// pattern or a post gives an unsafe path, when two pages would be written
+// to one file (see Site.Check, ErrUnsafePath and ErrPathClash), when idx
+// is nil, or when a template does not parse. A nil site is the zero Site.
+func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, error) {
+	if idx == nil {
+		return nil, errors.New("render: NewRenderer: nil taxonomy index")
+	}
+	if site == nil {
+		site = &Site{}
+	}
+	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body}
+	if r.body == nil {
+		r.body = NewDefaultBody(site.UnsafeHTML)
+	}
+	if err := r.site.Check(idx.Posts()); err != nil {
+		return nil, err
+	}
+	th, err := loadTheme(opt.Templates)
+	if err != nil {
+		return nil, err
+	}
+	r.theme = th
+	r.posts = make(map[*post.Post]*postCache, idx.Len())
+	for _, p := range idx.Posts() {
+		r.posts[p] = &postCache{}
+	}
+	r.authors = collectAuthors(idx.Posts())
+	if err := r.enumerate(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// collectAuthors merges what the posts say about each author: the first
+// URL and bio found, newest post first.
+func collectAuthors(posts []*post.Post) map[string]post.Author {
+	out := map[string]post.Author{}
+	for _, p := range posts {
+		for _, a := range p.Authors {
+			slug := authorSlug(a)
+			have := out[slug]
+			if have.URL == "" {
+				have.URL = a.URL
+			}
+			if have.Bio == "" {
+				have.Bio = a.Bio
+			}
+			out[slug] = have
+		}
+	}
+	return out
+}
+
+// Pages yields every page of the site, in this order: the home pages,
+// the posts (newest first, undated last), then for each taxonomy its page
+// and its terms' pages (terms by name), then the archives (each year,
+// newest first, followed by its months and their days), the 404 page and
+// the stylesheet. Every page has a file of its own.
+func (r *Renderer) Pages() iter.Seq[Page] { return slices.Values(r.pages) }
+
+// enumerate lists every page and checks that no two share a file.
+func (r *Renderer) enumerate() error {
+	var errs []error
+	seen := map[string]string{}
+	add := func(pg Page, what string) {
+		if err := checkPath(pg.Path); err != nil {
+			errs = append(errs, fmt.Errorf("render: %s: path %q: %w", what, pg.Path, err))
+			return
+		}
+		f := pg.File()
+		if prev, ok := seen[f]; ok {
+			errs = append(errs, fmt.Errorf("render: %s and %s are both written to %s: %w", prev, what, f, ErrPathClash))
+			return
+		}
+		seen[f] = what
+		r.pages = append(r.pages, pg)
+	}
+	for n := range r.pageCount(r.idx.Posts()) {
+		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) }},
+			fmt.Sprintf("home page %d", n+1))
+	}
+	for _, p := range r.idx.Posts() {
+		add(Page{Path: r.site.PostURL(p), Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
+			postName(p))
+	}
+	for _, name := range r.idx.Taxonomies() {
+		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) }},
+			"taxonomy "+name)
+		kind := KindTerm
+		if name == taxonomy.Authors {
+			kind = KindAuthor
+		}
+		for t := range r.idx.Taxonomy(name).All() {
+			base := r.site.TermURL(name, t.Slug)
+			for n := range r.pageCount(r.termPosts(t)) {
+				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
+					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
+			}
+		}
+	}
+	for y := range r.idx.Years() {
+		r.addPeriod(y, add)
+		for m := range y.Months() {
+			r.addPeriod(m, add)
+			for d := range m.Days() {
+				r.addPeriod(d, add)
+			}
+		}
+	}
+	add(Page{Path: "/404.html", Kind: KindNotFound, write: r.WriteNotFound}, "404 page")
+	add(Page{Path: "/" + StylesheetName, Kind: KindAsset, write: r.WriteStylesheet}, "stylesheet")
+	return errors.Join(errs...)
+}
+
+func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page, string)) {
+	kind := periodKind(p)
+	base := r.site.ArchiveURL(p.Year, int(p.Month), p.Day)
+	for n := range r.pageCount(p.Posts) {
+		add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error {
+			return r.WriteArchive(w, p.Year, int(p.Month), p.Day, n+1)
+		}}, fmt.Sprintf("archive %s page %d", p, n+1))
+	}
+}
+
+func periodKind(p *taxonomy.Period) Kind {
+	switch {
+	case p.Month == 0:
+		return KindYear
+	case p.Day == 0:
+		return KindMonth
+	}
+	return KindDay
+}
+
+// pageCount is the number of pages a list of posts takes: at least 1.
+func (r *Renderer) pageCount(posts []*post.Post) int {
+	return len(taxonomy.Paginate(posts, r.site.perPage(), "", ""))
+}
+
+// termPosts are the posts a term's page lists: for a category those of
+// its sub-categories too, as WordPress does.
+func (r *Renderer) termPosts(t *taxonomy.Term) []*post.Post {
+	if t.Taxonomy == taxonomy.Categories {
+		return t.AllPosts()
+	}
+	return t.Posts
+}
+
+// execute renders kind's template with d and copies the result to w.
+func (r *Renderer) execute(w io.Writer, kind Kind, d *PageData) error {
+	var buf bytes.Buffer
+	if err := r.theme.pages[kind].Execute(&buf, d); err != nil {
+		return fmt.Errorf("render: %s page %s: %w", kind, d.Path, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WritePost writes the page of p, which must be one of the index's posts.
+// An error from the body renderer is returned and nothing is written.
+func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
+	if _, ok := r.posts[p]; !ok {
+		return fmt.Errorf("render: %s is not in the index", postName(p))
+	}
+	path := r.site.PostURL(p)
+	d := r.newPage(KindPost, path)
+	pd, err := r.postData(path, p, true)
+	if err != nil {
+		return err
+	}
+	d.Post = pd
+	d.Title = pd.Title
+	d.DocTitle = pd.Title + " – " + r.siteTitle()
+	d.Description = describe(pd.Summary)
+	d.JSONLD = r.blogPosting(pd, d.Description)
+	return r.execute(w, KindPost, d)
+}
+
+// WriteHome writes page n (from 1) of the home page. A page number out of
+// range is an error.
+func (r *Renderer) WriteHome(w io.Writer, n int) error {
+	posts := r.idx.Posts()
+	d, err := r.listPage(KindHome, "/", posts, n)
+	if err != nil {
+		return err
+	}
+	d.Title = r.siteTitle()
+	d.DocTitle = pagedTitle(r.siteTitle(), "", n)
+	d.Description = r.site.Description
+	return r.execute(w, KindHome, d)
+}
+
+// WriteTaxonomy writes the page listing every term of the named
+// taxonomy. An unknown taxonomy is an error.
+func (r *Renderer) WriteTaxonomy(w io.Writer, name string) error {
+	tx := r.idx.Taxonomy(name)
+	if tx == nil {
+		return fmt.Errorf("render: no taxonomy %q", name)
+	}
+	path := r.site.TaxonomyURL(name)
+	d := r.newPage(KindTaxonomy, path)
+	d.Taxonomy = r.taxonomyData(path, name)
+	d.Title = d.Taxonomy.Title
+	d.DocTitle = d.Title + " – " + r.siteTitle()
+	d.Description = fmt.Sprintf("%s of %s.", d.Taxonomy.Title, r.siteTitle())
+	if name == taxonomy.Categories {
+		for _, t := range tx.Roots() {
+			d.Terms = append(d.Terms, r.termTree(path, t))
+		}
+	} else {
+		for t := range tx.All() {
+			d.Terms = append(d.Terms, r.termData(path, t))
+		}
+	}
+	return r.execute(w, KindTaxonomy, d)
+}
+
+// WriteTerm writes page n (from 1) of the term with the given slug in the
+// named taxonomy; for "authors" that is the author's page. An unknown
+// taxonomy or term, or a page number out of range, is an error.
+func (r *Renderer) WriteTerm(w io.Writer, name, slug string, n int) error {
+	tx := r.idx.Taxonomy(name)
+	if tx == nil {
+		return fmt.Errorf("render: no taxonomy %q", name)
+	}
+	t := tx.Get(slug)
+	if t == nil {
+		return fmt.Errorf("render: no %s term %q", name, slug)
+	}
+	kind := KindTerm
+	if name == taxonomy.Authors {
+		kind = KindAuthor
+	}
+	d, err := r.listPage(kind, r.site.TermURL(name, slug), r.termPosts(t), n)
+	if err != nil {
+		return err
+	}
+	d.Taxonomy = r.taxonomyData(d.Path, name)
+	d.Term = r.termData(d.Path, t)
+	for _, c := range t.Children {
+		d.Term.Children = append(d.Term.Children, r.termData(d.Path, c))
+	}
+	d.Title = t.Name
+	if kind == KindAuthor {
+		ad := r.authorData(d.Path, post.Author{Name: t.Name, Slug: t.Slug})
+		d.Author = &ad
+		d.Description = fmt.Sprintf("Posts by %s.", t.Name)
+	} else {
+		d.Title = d.Taxonomy.Singular + ": " + t.Name
+		d.Description = fmt.Sprintf("Posts filed under %s.", t.Name)
+	}
+	d.DocTitle = pagedTitle(d.Title, r.siteTitle(), n)
+	return r.execute(w, kind, d)
+}
+
+// WriteArchive writes page n (from 1) of a date archive: the year's when
+// month is 0, the month's when day is 0, else the day's. A period with no
+// posts, or a page number out of range, is an error.
+func (r *Renderer) WriteArchive(w io.Writer, year, month, day, n int) error {
+	var p *taxonomy.Period
+	switch {
+	case month == 0:
+		p = r.idx.Year(year)
+	case day == 0:
+		p = r.idx.Month(year, time.Month(month))
+	default:
+		p = r.idx.Day(year, time.Month(month), day)
+	}
+	if p == nil {
+		return fmt.Errorf("render: no posts in %04d-%02d-%02d", year, month, day)
+	}
+	kind := periodKind(p)
+	d, err := r.listPage(kind, r.site.ArchiveURL(year, month, day), p.Posts, n)
+	if err != nil {
+		return err
+	}
+	d.Period = r.periodData(d.Path, p)
+	d.Title = "Posts from " + d.Period.Title
+	d.DocTitle = pagedTitle(d.Title, r.siteTitle(), n)
+	d.Description = fmt.Sprintf("Posts of %s published in %s.", r.siteTitle(), d.Period.Title)
+	return r.execute(w, kind, d)
+}
+
+// WriteNotFound writes the 404 page, at /404.html.
+func (r *Renderer) WriteNotFound(w io.Writer) error {
+	d := r.newPage(KindNotFound, "/404.html")
+	d.Title = "Page not found"
+	d.DocTitle = d.Title + " – " + r.siteTitle()
+	d.Canonical = ""
+	return r.execute(w, KindNotFound, d)
+}
+
+// WriteStylesheet writes the theme's style.css.
+func (r *Renderer) WriteStylesheet(w io.Writer) error {
+	_, err := w.Write(r.theme.css)
+	return err
+}
+
+func (r *Renderer) siteTitle() string {
+	if strings.TrimSpace(r.site.Title) == "" {
+		return "Untitled site"
+	}
+	return r.site.Title
+}
+
+// pagedTitle is "title – site", with "page n" for pages after the first.
+func pagedTitle(title, site string, n int) string {
+	if n > 1 {
+		title += fmt.Sprintf(" (page %d)", n)
+	}
+	if site != "" {
+		title += " – " + site
+	}
+	return title
+}

@@ -1,0 +1,368 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/taxonomy"
+)
+
+// newPage fills what every page has: the site, the navigation and the
+// head links, all relative to path.
+func (r *Renderer) newPage(kind Kind, path string) *PageData {
+	s := &r.site
+	d := &PageData{
+		Site: SiteData{
+			Title: r.siteTitle(), Description: s.Description, Language: s.lang(),
+			BaseURL: s.BaseURL, Author: s.Author.Name,
+		},
+		Kind:          kind,
+		Path:          path,
+		HomeURL:       s.link(path, "/"),
+		StylesheetURL: s.link(path, "/"+StylesheetName),
+	}
+	if s.BaseURL != "" {
+		d.Canonical = s.AbsURL(path)
+	}
+	d.Nav = append(d.Nav, Link{Text: "Home", URL: d.HomeURL, Current: kind == KindHome})
+	for _, name := range r.idx.Taxonomies() {
+		target := s.TaxonomyURL(name)
+		d.Nav = append(d.Nav, Link{Text: taxonomyTitle(name), URL: s.link(path, target), Current: target == path})
+	}
+	for y := range r.idx.Years() {
+		d.Years = append(d.Years, Link{Text: fmt.Sprintf("%04d", y.Year), URL: s.link(path, s.ArchiveURL(y.Year, 0, 0)), Count: y.Count()})
+	}
+	return d
+}
+
+// listPage makes page n of a list of posts published at base.
+func (r *Renderer) listPage(kind Kind, base string, posts []*post.Post, n int) (*PageData, error) {
+	pages := paginate(posts, r.site.perPage())
+	if n < 1 || n > len(pages) {
+		return nil, fmt.Errorf("render: %s %s has %d pages, not page %d", kind, base, len(pages), n)
+	}
+	path := r.site.PageURL(base, n)
+	d := r.newPage(kind, path)
+	for _, p := range pages[n-1] {
+		pd, err := r.postData(path, p, false)
+		if err != nil {
+			return nil, err
+		}
+		d.Posts = append(d.Posts, pd)
+	}
+	pg := &Pager{Number: n, Total: len(pages)}
+	pg.First = r.site.link(path, base)
+	pg.Last = r.site.link(path, r.site.PageURL(base, len(pages)))
+	if n > 1 {
+		pg.Newer = r.site.link(path, r.site.PageURL(base, n-1))
+	}
+	if n < len(pages) {
+		pg.Older = r.site.link(path, r.site.PageURL(base, n+1))
+	}
+	d.Pager = pg
+	return d, nil
+}
+
+// paginate splits posts into pages of size; an empty list has one empty
+// page.
+func paginate(posts []*post.Post, size int) [][]*post.Post {
+	var out [][]*post.Post
+	for _, pg := range taxonomy.Paginate(posts, size, "", "") {
+		out = append(out, pg.Items)
+	}
+	return out
+}
+
+// rendered returns p's body and summary, rendering them on first use.
+func (r *Renderer) rendered(p *post.Post) *postCache {
+	c := r.posts[p]
+	c.once.Do(func() {
+		c.body, c.err = BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+		if c.err != nil {
+			c.err = fmt.Errorf("render: %s: %w", postName(p), c.err)
+			return
+		}
+		c.summary, c.truncated, c.err = r.summary(p, c.body)
+	})
+	return c
+}
+
+// moreMarker divides a body's summary from the rest, in Markdown and HTML
+// bodies, as in WordPress.
+const moreMarker = "<!--more-->"
+
+// summary is p's explicit summary, else the part of the body before
+// <!--more-->, else the body's first SummaryWords words.
+func (r *Renderer) summary(p *post.Post, body template.HTML) (template.HTML, bool, error) {
+	format := p.Body.Format
+	if strings.TrimSpace(p.Summary) != "" {
+		h, err := BodyHTML(r.body, post.Body{Format: format, Text: p.Summary}, r.site.UnsafeHTML)
+		return h, strings.TrimSpace(p.Body.Text) != "", err
+	}
+	if format == post.Markdown || format == post.HTML {
+		if before, after, ok := strings.Cut(p.Body.Text, moreMarker); ok {
+			h, err := BodyHTML(r.body, post.Body{Format: format, Text: before}, r.site.UnsafeHTML)
+			return h, strings.TrimSpace(after) != "", err
+		}
+	}
+	h, truncated := SummaryHTML(body, r.opt.SummaryWords)
+	return h, truncated, nil
+}
+
+// postData builds what templates show of p on the page at from; full adds
+// the body, newer/older and related posts.
+func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, error) {
+	c := r.rendered(p)
+	if c.err != nil {
+		return nil, c.err
+	}
+	s := &r.site
+	pd := &PostData{
+		Title:     postTitle(p),
+		URL:       s.link(from, s.PostURL(p)),
+		Permalink: s.AbsURL(s.PostURL(p)),
+		Summary:   c.summary,
+		Truncated: c.truncated,
+		WordCount: p.WordCount(),
+	}
+	pd.ReadingMinutes = max(post.ReadingMinutes(pd.WordCount, 0), min(pd.WordCount, 1))
+	if !p.Date.IsZero() {
+		pd.Date = s.inZone(p.Date)
+		pd.DateISO, pd.DateText = pd.Date.Format(time.RFC3339), pd.Date.Format("2 January 2006")
+	}
+	if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
+		pd.Updated = s.inZone(p.Updated)
+		pd.UpdatedISO, pd.UpdatedText = pd.Updated.Format(time.RFC3339), pd.Updated.Format("2 January 2006")
+	}
+	for _, a := range p.Authors {
+		pd.Authors = append(pd.Authors, r.authorData(from, a))
+	}
+	pd.Categories = r.termLinks(from, taxonomy.Categories, p.Categories)
+	pd.Tags = r.termLinks(from, taxonomy.Tags, p.Tags)
+	for _, name := range r.idx.Taxonomies() {
+		if terms := p.Taxonomies[name]; len(terms) > 0 && r.idx.Taxonomy(name) != nil {
+			switch name {
+			case taxonomy.Categories, taxonomy.Tags, taxonomy.Authors:
+				continue
+			}
+			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: r.termLinks(from, name, terms)})
+		}
+	}
+	for _, ct := range p.Citations {
+		cd := CitationData{Source: ct.Source, Title: ct.Title}
+		if safeWebURL(ct.URL) {
+			cd.URL = strings.TrimSpace(ct.URL)
+		}
+		pd.Citations = append(pd.Citations, cd)
+	}
+	if !full {
+		return pd, nil
+	}
+	pd.Body = c.body
+	if q := r.idx.Newer(p); q != nil {
+		pd.Newer = &Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))}
+	}
+	if q := r.idx.Older(p); q != nil {
+		pd.Older = &Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))}
+	}
+	n := r.opt.Related
+	if n == 0 {
+		n = 5
+	}
+	for _, q := range r.idx.Related(p, n) {
+		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))})
+	}
+	return pd, nil
+}
+
+func postTitle(p *post.Post) string {
+	if strings.TrimSpace(p.Title) == "" {
+		return "Untitled"
+	}
+	return p.Title
+}
+
+// termLinks links a post's terms of one taxonomy, in the post's order,
+// by the index's name for each; a term the index dropped is left out.
+func (r *Renderer) termLinks(from, name string, terms []post.Term) []Link {
+	tx := r.idx.Taxonomy(name)
+	if tx == nil {
+		return nil
+	}
+	var out []Link
+	seen := map[string]bool{}
+	for _, t := range terms {
+		slug := termSlug(t)
+		it := tx.Get(slug)
+		if it == nil || seen[slug] {
+			continue
+		}
+		seen[slug] = true
+		out = append(out, Link{Text: it.Name, URL: r.site.link(from, r.site.TermURL(name, slug))})
+	}
+	return out
+}
+
+// authorData describes a as a post credits them, linking to their page
+// and, when it is a safe web URL, to their own site.
+func (r *Renderer) authorData(from string, a post.Author) AuthorData {
+	slug := authorSlug(a)
+	ad := AuthorData{Name: a.Name, Slug: slug}
+	if t := r.idx.Authors.Get(slug); t != nil {
+		ad.Name = t.Name
+		ad.URL = r.site.link(from, r.site.TermURL(taxonomy.Authors, slug))
+	}
+	known := r.authors[slug]
+	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
+		ad.Website = u
+	}
+	ad.Bio = known.Bio
+	return ad
+}
+
+func (r *Renderer) taxonomyData(from, name string) *TaxonomyData {
+	return &TaxonomyData{
+		Name: name, Title: taxonomyTitle(name), Singular: taxonomySingular(name),
+		URL: r.site.link(from, r.site.TaxonomyURL(name)),
+	}
+}
+
+func (r *Renderer) termData(from string, t *taxonomy.Term) *TermData {
+	td := &TermData{
+		Name: t.Name, Slug: t.Slug, Count: len(r.termPosts(t)),
+		URL: r.site.link(from, r.site.TermURL(t.Taxonomy, t.Slug)),
+	}
+	for _, a := range t.Ancestors() {
+		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.site.link(from, r.site.TermURL(a.Taxonomy, a.Slug))})
+	}
+	return td
+}
+
+// termTree is t with its descendants nested.
+func (r *Renderer) termTree(from string, t *taxonomy.Term) *TermData {
+	td := r.termData(from, t)
+	td.Parents = nil
+	for _, c := range t.Children {
+		td.Children = append(td.Children, r.termTree(from, c))
+	}
+	return td
+}
+
+func (r *Renderer) periodData(from string, p *taxonomy.Period) *PeriodData {
+	s := &r.site
+	pd := &PeriodData{Year: p.Year, Month: int(p.Month), Day: p.Day}
+	switch {
+	case p.Month == 0:
+		pd.Title = fmt.Sprintf("%04d", p.Year)
+		for m := range p.Months() {
+			pd.Children = append(pd.Children, Link{Text: m.Month.String(), URL: s.link(from, s.ArchiveURL(m.Year, int(m.Month), 0)), Count: m.Count()})
+		}
+	case p.Day == 0:
+		pd.Title = fmt.Sprintf("%s %04d", p.Month, p.Year)
+		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: s.link(from, s.ArchiveURL(p.Year, 0, 0))}
+		for d := range p.Days() {
+			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: s.link(from, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
+		}
+	default:
+		pd.Title = fmt.Sprintf("%d %s %04d", p.Day, p.Month, p.Year)
+		pd.Up = &Link{Text: fmt.Sprintf("%s %04d", p.Month, p.Year), URL: s.link(from, s.ArchiveURL(p.Year, int(p.Month), 0))}
+	}
+	return pd
+}
+
+// taxonomyTitle is the heading of a taxonomy's page: "Categories",
+// "Series".
+func taxonomyTitle(name string) string {
+	if name == "" {
+		return ""
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// taxonomySingular names one term of a taxonomy: "Category", "Tag",
+// "Author"; a custom taxonomy keeps its title, since plurals vary.
+func taxonomySingular(name string) string {
+	switch name {
+	case taxonomy.Categories:
+		return "Category"
+	case taxonomy.Tags:
+		return "Tag"
+	case taxonomy.Authors:
+		return "Author"
+	}
+	return taxonomyTitle(name)
+}
+
+// describe makes a meta description from a summary: its plain text, at
+// most about 160 characters, cut between words.
+func describe(summary template.HTML) string {
+	text := strings.Join(strings.Fields(post.PlainText(post.Body{Format: post.HTML, Text: string(summary)})), " ")
+	const limit = 160
+	if len(text) <= limit {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:limit], ' ')
+	if cut <= 0 {
+		cut = limit
+		for cut > 0 && !utf8RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// blogPosting is the JSON-LD of a post page.
+func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {
+	s := &r.site
+	bp := &BlogPosting{
+		Context: "https://schema.org", Type: "BlogPosting",
+		Headline: pd.Title, DatePublished: pd.DateISO, DateModified: pd.UpdatedISO,
+		Description: description, WordCount: pd.WordCount, InLanguage: s.lang(),
+		Publisher: &SchemaOrg{Type: "Organization", Name: r.siteTitle()},
+	}
+	if s.BaseURL != "" {
+		bp.URL = pd.Permalink
+		bp.MainEntityOfPage = pd.Permalink
+		bp.Publisher.URL = s.AbsURL("/")
+	}
+	if bp.DateModified == "" {
+		bp.DateModified = bp.DatePublished
+	}
+	for _, a := range pd.Authors {
+		sp := SchemaPerson{Type: "Person", Name: a.Name, URL: a.Website}
+		if sp.URL == "" && s.BaseURL != "" && a.URL != "" {
+			sp.URL = s.AbsURL(s.TermURL(taxonomy.Authors, a.Slug))
+		}
+		bp.Author = append(bp.Author, sp)
+	}
+	if len(bp.Author) == 0 && s.Author.Name != "" {
+		bp.Author = []SchemaPerson{{Type: "Person", Name: s.Author.Name, URL: safeWebURLOrEmpty(s.Author.URL)}}
+	}
+	for _, t := range pd.Tags {
+		bp.Keywords = append(bp.Keywords, t.Text)
+	}
+	for _, c := range pd.Categories {
+		bp.ArticleSection = append(bp.ArticleSection, c.Text)
+	}
+	for _, c := range pd.Citations {
+		if c.URL != "" {
+			bp.Citation = append(bp.Citation, c.URL)
+		}
+	}
+	return bp
+}
+
+func safeWebURLOrEmpty(u string) string {
+	if safeWebURL(u) {
+		return strings.TrimSpace(u)
+	}
+	return ""
+}

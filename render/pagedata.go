@@ -1,0 +1,217 @@
+package render
+
+import (
+	"html/template"
+	"time"
+)
+
+// Kind names a type of page.
+type Kind string
+
+// The kinds of page a Renderer writes.
+const (
+	KindHome     Kind = "home"     // the index of all posts, paginated
+	KindPost     Kind = "post"     // one post
+	KindTaxonomy Kind = "taxonomy" // every term of a taxonomy
+	KindTerm     Kind = "term"     // the posts of a category, tag or custom term, paginated
+	KindAuthor   Kind = "author"   // an author and their posts, paginated
+	KindYear     Kind = "year"     // the posts of a year, paginated
+	KindMonth    Kind = "month"    // the posts of a month, paginated
+	KindDay      Kind = "day"      // the posts of a day, paginated
+	KindNotFound Kind = "404"      // the page a server shows for a missing path
+	KindAsset    Kind = "asset"    // the stylesheet
+)
+
+// allKinds is every Kind in the order Pages yields them.
+var allKinds = []Kind{KindHome, KindPost, KindTaxonomy, KindTerm, KindAuthor, KindYear, KindMonth, KindDay, KindNotFound, KindAsset}
+
+// PageData is what a page template is executed with. Every URL in it is a
+// link ready for an href: relative to the page when Site.RelativeURLs is
+// set, root-relative otherwise, and checked safe; every string is plain
+// text that the template escapes; only Body and Summary are HTML, and they
+// come from BodyHTML and SummaryHTML.
+type PageData struct {
+	Site SiteData
+	Kind Kind
+	// Path is the site path of the page ("/tags/go/").
+	Path string
+	// Title is the page's heading; DocTitle its <title>.
+	Title, DocTitle string
+	// Description is plain text for <meta name="description">.
+	Description string
+	// Canonical is the page's absolute URL; empty without Site.BaseURL.
+	Canonical string
+	// HomeURL and StylesheetURL link to the home page and /style.css.
+	HomeURL, StylesheetURL string
+	// Nav links to the home page and the taxonomy pages.
+	Nav []Link
+	// Years links to the year archives, newest first, for the footer.
+	Years []Link
+
+	// Post is the post of a post page; nil on other pages.
+	Post *PostData
+	// JSONLD is the schema.org BlogPosting of a post page; nil elsewhere.
+	// Put it in a <script type="application/ld+json"> as {{.JSONLD}}:
+	// html/template writes it as JSON with "<" escaped.
+	JSONLD *BlogPosting
+
+	// Posts are the posts of a list page (home, term, author, archive).
+	Posts []*PostData
+	// Pager links a list's pages; nil on pages that are not lists.
+	Pager *Pager
+
+	// Taxonomy is the taxonomy of a taxonomy, term or author page
+	// ("categories").
+	Taxonomy *TaxonomyData
+	// Terms are the terms of a taxonomy page: a tree for categories, by
+	// name otherwise.
+	Terms []*TermData
+	// Term is the term of a term or author page.
+	Term *TermData
+	// Author is the author of an author page.
+	Author *AuthorData
+	// Period is the period of an archive page, with links to its months
+	// or days.
+	Period *PeriodData
+}
+
+// SiteData is the part of Site a template sees.
+type SiteData struct {
+	Title, Description, Language string
+	// BaseURL is the site's absolute URL, or empty.
+	BaseURL string
+	// Author is the site author's name, or empty.
+	Author string
+}
+
+// Link is a piece of text and where it links to.
+type Link struct {
+	Text string
+	URL  string
+	// Count is a number to show beside the link (posts in a term or
+	// period); 0 when none.
+	Count int
+	// Current marks the link to the page it is on.
+	Current bool
+}
+
+// PostData is a post as a template shows it, in full on its own page or
+// as a summary in a list.
+type PostData struct {
+	Title string
+	// URL links to the post's page from the current page; Permalink is
+	// its absolute URL (its site path without Site.BaseURL).
+	URL, Permalink string
+	// Date and Updated are zero when unknown. DateISO and UpdatedISO are
+	// RFC 3339 for <time datetime>; DateText and UpdatedText for reading.
+	Date, Updated                 time.Time
+	DateISO, DateText             string
+	UpdatedISO, UpdatedText       string
+	Authors                       []AuthorData
+	Categories, Tags              []Link
+	// Taxonomies are the post's custom taxonomy terms, by taxonomy name.
+	Taxonomies []TaxonomyLinks
+	Citations  []CitationData
+	// Body is the whole body (post pages only).
+	Body template.HTML
+	// Summary is the start of the body; Truncated says the body has more.
+	Summary   template.HTML
+	Truncated bool
+	WordCount int
+	// ReadingMinutes is the reading time, at least 1 for a post with words.
+	ReadingMinutes int
+	// Newer, Older and Related are filled on post pages only.
+	Newer, Older *Link
+	Related      []Link
+}
+
+// TaxonomyLinks are a post's terms in one custom taxonomy.
+type TaxonomyLinks struct {
+	Name  string // the taxonomy's name ("series")
+	Title string // its heading ("Series")
+	Terms []Link
+}
+
+// AuthorData is an author with links. URL links to the author's page;
+// Website is the author's own http(s) site, empty when they have none or
+// it is not a safe web URL. Email is never shown.
+type AuthorData struct {
+	Name, Slug, URL, Website, Bio string
+}
+
+// CitationData is a cited source. URL is empty unless the citation's URL
+// is a safe http(s) URL.
+type CitationData struct {
+	Source, Title, URL string
+}
+
+// TaxonomyData names a taxonomy and links to its page.
+type TaxonomyData struct {
+	Name     string // "categories"
+	Title    string // "Categories"
+	Singular string // "Category"
+	URL      string
+}
+
+// TermData is a term with its link, post count and place in a hierarchy.
+type TermData struct {
+	Name, Slug, URL string
+	Count           int
+	// Parents are the term's ancestors, outermost first (categories).
+	Parents []Link
+	// Children are the sub-terms, by name; on a taxonomy page they nest.
+	Children []*TermData
+}
+
+// PeriodData is an archive period: its name and its months or days.
+type PeriodData struct {
+	Year, Month, Day int
+	Title            string
+	// Up links to the enclosing year or month; nil for a year.
+	Up *Link
+	// Children link to the months of a year or the days of a month.
+	Children []Link
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number, Total int
+	// Newer and Older link to the neighbouring pages; empty at the ends.
+	Newer, Older string
+	// First and Last link to the first and last pages.
+	First, Last string
+}
+
+// BlogPosting is the schema.org BlogPosting a post page carries as
+// JSON-LD, for search engines.
+type BlogPosting struct {
+	Context          string         `json:"@context"`
+	Type             string         `json:"@type"`
+	Headline         string         `json:"headline"`
+	URL              string         `json:"url,omitempty"`
+	MainEntityOfPage string         `json:"mainEntityOfPage,omitempty"`
+	DatePublished    string         `json:"datePublished,omitempty"`
+	DateModified     string         `json:"dateModified,omitempty"`
+	Author           []SchemaPerson `json:"author,omitempty"`
+	Description      string         `json:"description,omitempty"`
+	Keywords         []string       `json:"keywords,omitempty"`
+	ArticleSection   []string       `json:"articleSection,omitempty"`
+	WordCount        int            `json:"wordCount"`
+	InLanguage       string         `json:"inLanguage,omitempty"`
+	Publisher        *SchemaOrg     `json:"publisher,omitempty"`
+	Citation         []string       `json:"citation,omitempty"`
+}
+
+// SchemaPerson is a schema.org Person.
+type SchemaPerson struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// SchemaOrg is a schema.org Organization.
+type SchemaOrg struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
