@@ -11,13 +11,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -85,18 +83,5 @@ func load(ctx context.Context, path string, opt source.Options) ([]*post.Post, e
 	if info.IsDir() {
 		return source.Load(ctx, os.DirFS(path), ".", opt)
 	}
-	posts, err := source.Load(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opt)
-	if errors.Is(err, source.ErrUnsupported) && strings.HasSuffix(path, ".txt") {
-		// TODO: remove once source.Load reads text files itself.
-		data, rerr := os.ReadFile(path)
-		if rerr != nil {
-			return nil, rerr
-		}
-		p, perr := source.ParseText(filepath.Base(path), data, opt)
-		if perr != nil {
-			return nil, perr
-		}
-		return []*post.Post{p}, nil
-	}
-	return posts, err
+	return source.Load(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opt)
 }

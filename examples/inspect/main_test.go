@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+	"testing/fstest"
+
+	"github.com/folio-go/folio/source"
+	"github.com/google/go-cmp/cmp"
+)
+
+// output is the part of inspect's report the tests look at.
+type output struct {
+	Posts []struct {
+		Title  string `json:"title"`
+		Date   string `json:"date"`
+		Source struct {
+			Path string `json:"path"`
+		} `json:"source"`
+	} `json:"posts"`
+	Errors     []fileError      `json:"errors"`
+	Taxonomies map[string][]any `json:"taxonomies"`
+	Archive    []any            `json:"archive"`
+	Undated    *int             `json:"undated"`
+}
+
+func runInspect(t *testing.T, args ...string) (int, output, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	var out output
+	if stdout.Len() > 0 {
+		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+			t.Fatalf("output is not JSON: %v\n%s", err, stdout.String())
+		}
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(stdout.Bytes(), &keys); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"posts", "errors", "taxonomies", "archive", "undated"} {
+			if raw, ok := keys[k]; !ok || string(raw) == "null" {
+				t.Errorf("output lacks %q or has it null", k)
+			}
+		}
+	}
+	return code, out, stderr.String()
+}
+
+func titles(out output) []string {
+	var got []string
+	for _, p := range out.Posts {
+		got = append(got, p.Title)
+	}
+	return got
+}
+
+func TestFilesInDateOrder(t *testing.T) {
+	code, out, stderr := runInspect(t, "testdata/blog/notes.txt", "testdata/blog/2017/spring-fair.txt", "testdata/blog/2017/winter-fair.txt")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	if diff := cmp.Diff([]string{"Winter Fair", "Spring Fair", "Undated Notes"}, titles(out)); diff != "" {
+		t.Errorf("posts, oldest first and undated last (-want +got):\n%s", diff)
+	}
+	if *out.Undated != 1 || len(out.Errors) != 0 {
+		t.Errorf("undated = %d, errors = %v; want 1 and none", *out.Undated, out.Errors)
+	}
+	for _, k := range []string{"categories", "tags", "authors"} {
+		if out.Taxonomies[k] == nil {
+			t.Errorf("taxonomies.%s missing or null", k)
+		}
+	}
+}
+
+func TestSomeFail(t *testing.T) {
+	code, out, _ := runInspect(t, "testdata/blog/notes.txt", "testdata/bad-date.txt", "testdata/missing.txt")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if diff := cmp.Diff([]string{"Undated Notes"}, titles(out)); diff != "" {
+		t.Errorf("the good post is still printed (-want +got):\n%s", diff)
+	}
+	if len(out.Errors) != 2 {
+		t.Fatalf("errors = %+v, want two", out.Errors)
+	}
+	want := fileError{Path: "bad-date.txt", Line: 5, Column: 26,
+		Message: `source: bad date "02/01/2017": day and month order is ambiguous (write 2006-01-02 or January 2, 2006)`}
+	if diff := cmp.Diff(want, out.Errors[0]); diff != "" {
+		t.Errorf("error (-want +got):\n%s", diff)
+	}
+	if out.Errors[1].Path != "testdata/missing.txt" || out.Errors[1].Message == "" {
+		t.Errorf("missing file error = %+v", out.Errors[1])
+	}
+}
+
+func TestFolder(t *testing.T) {
+	fsys := fstest.MapFS{"a.txt": {Data: []byte("T\nbody\n")}}
+	if _, err := source.Load(context.Background(), fsys, ".", source.Options{}); errors.Is(err, source.ErrUnsupported) {
+		t.Skip("source.Load does not read text files yet")
+	}
+	code, out, stderr := runInspect(t, "testdata/blog")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	var paths []string
+	for _, p := range out.Posts {
+		paths = append(paths, p.Source.Path)
+	}
+	if diff := cmp.Diff([]string{"2017/winter-fair.txt", "2017/spring-fair.txt", "notes.txt"}, paths); diff != "" {
+		t.Errorf("source paths (-want +got):\n%s", diff)
+	}
+}
+
+func TestBadUsage(t *testing.T) {
+	for name, args := range map[string][]string{
+		"no paths":     nil,
+		"unknown flag": {"-nope", "testdata/blog/notes.txt"},
+		"bad location": {"-location", "Mars/Olympus_Mons", "testdata/blog/notes.txt"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, _, stderr := runInspect(t, args...)
+			if code != 2 || stderr == "" {
+				t.Errorf("exit %d with stderr %q, want 2 and a message", code, stderr)
+			}
+		})
+	}
+}
