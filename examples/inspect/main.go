@@ -62,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		posts = append(posts, ps...)
 		r.addErrors(path, err)
 	}
-	r.setPosts(posts)
+	r.setPosts(posts, stderr)
 	if err := render.WriteJSON(stdout, r); err != nil {
 		fmt.Fprintf(stderr, "inspect: %v\n", err)
 		return 1

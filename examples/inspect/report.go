@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"github.com/folio-go/folio/post"
@@ -57,8 +56,9 @@ type archiveMonth struct {
 
 // setPosts sorts posts by date, undated last, ties broken by source path
 // so that the output never depends on the order files were read in, and
-// fills every part of the report that is computed from them.
-func (r *report) setPosts(posts []*post.Post) {
+// fills every part of the report that is computed from them; warnings go
+// to stderr.
+func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 	slices.SortStableFunc(posts, func(a, b *post.Post) int {
 		if az, bz := a.Date.IsZero(), b.Date.IsZero(); az != bz {
 			if az {
@@ -79,7 +79,7 @@ func (r *report) setPosts(posts []*post.Post) {
 			r.Undated++
 		}
 	}
-	r.Taxonomies, r.Archive = summarize(posts, os.Stderr)
+	r.Taxonomies, r.Archive = summarize(posts, stderr)
 	if r.Errors == nil {
 		r.Errors = []fileError{}
 	}
