@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -643,15 +644,33 @@ func FuzzFeeds(f *testing.F) {
 	})
 }
 
-func benchmarkFeed(b *testing.B, write func(io.Writer, *Feed) error) {
+// benchmarkFeed writes a full-content feed of 1,000 distinct posts. With
+// rendered false the bodies go through the default renderer, as in a site
+// build; with it true they are rendered once beforehand, so only the
+// feed writer is measured.
+func benchmarkFeed(b *testing.B, write func(io.Writer, *Feed) error, rendered bool) {
 	f := feedSampleSite()
 	base := feedSamplePosts()
 	f.Posts = nil
 	for i := range 1000 {
-		p := *base[i%3]
-		p.Slug += "-" + string(rune('a'+i%26))
+		p := *base[i%4]
+		p.ID = ""
+		p.Slug += "-" + strconv.Itoa(i)
 		p.Date = p.Date.Add(-time.Duration(i) * time.Hour)
 		f.Posts = append(f.Posts, &p)
+	}
+	if rendered {
+		html := map[*post.Post]string{}
+		var r BodyRenderer
+		for _, p := range f.Posts {
+			h, err := defaultHTML(p.Body, &r)
+			if err != nil {
+				b.Fatal(err)
+			}
+			html[p] = h
+		}
+		f.Body = func(p *post.Post) (string, error) { return html[p], nil }
+		f.Summary = func(p *post.Post) (string, error) { return html[p][:min(len(html[p]), 200)], nil }
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, f); err != nil {
@@ -667,9 +686,12 @@ func benchmarkFeed(b *testing.B, write func(io.Writer, *Feed) error) {
 	}
 }
 
-func BenchmarkRSS(b *testing.B)      { benchmarkFeed(b, RSS) }
-func BenchmarkAtom(b *testing.B)     { benchmarkFeed(b, Atom) }
-func BenchmarkJSONFeed(b *testing.B) { benchmarkFeed(b, JSONFeed) }
+func BenchmarkRSS(b *testing.B)                 { benchmarkFeed(b, RSS, false) }
+func BenchmarkAtom(b *testing.B)                { benchmarkFeed(b, Atom, false) }
+func BenchmarkJSONFeed(b *testing.B)            { benchmarkFeed(b, JSONFeed, false) }
+func BenchmarkRSSPrerendered(b *testing.B)      { benchmarkFeed(b, RSS, true) }
+func BenchmarkAtomPrerendered(b *testing.B)     { benchmarkFeed(b, Atom, true) }
+func BenchmarkJSONFeedPrerendered(b *testing.B) { benchmarkFeed(b, JSONFeed, true) }
 
 func TestFeedDuplicateIDs(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
