@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -66,7 +67,11 @@ type JSONSource struct {
 // else the text before a "<!--more-->" divider, else the leading
 // paragraphs, so that every post has one to show. NewJSONPost does not
 // fail: values that JSON cannot encode (in Params) make the encoding fail.
+// A nil p gives the form of an empty post.
 func NewJSONPost(p *post.Post) JSONPost {
+	if p == nil {
+		p = &post.Post{}
+	}
 	words := p.WordCount()
 	summary, _ := post.Summarize(p, 0)
 	j := JSONPost{
@@ -120,8 +125,12 @@ func jsonTerms(terms []post.Term) []JSONTerm {
 // JSON writes p to w as one indented JSON object (two spaces, a trailing
 // newline, "<", ">" and "&" left as they are), in the form of JSONPost.
 // Map keys in Params come out sorted. It returns an error, and writes
-// nothing, when a Params value cannot be encoded (a channel, a NaN).
+// nothing, for a nil post or when a Params value cannot be encoded (a
+// channel, a NaN).
 func JSON(w io.Writer, p *post.Post) error {
+	if p == nil {
+		return errors.New("render: json: nil post")
+	}
 	return WriteJSON(w, NewJSONPost(p))
 }
 

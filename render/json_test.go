@@ -134,6 +134,16 @@ func TestJSONBadParams(t *testing.T) {
 	}
 }
 
+func TestJSONNil(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, nil); err == nil || buf.Len() != 0 {
+		t.Errorf("JSON(nil) = %v and wrote %q, want an error and nothing", err, buf.String())
+	}
+	if got := NewJSONPost(nil); got.Authors == nil || got.Params == nil || got.Status != post.Published {
+		t.Errorf("NewJSONPost(nil) = %+v, want the form of an empty post", got)
+	}
+}
+
 func BenchmarkJSON(b *testing.B) {
 	p := jsonSamples()["text"]
 	p.Body.Text = strings.Repeat("The harbour wall was rebuilt in stone after the storm.\n\n", 200)

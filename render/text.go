@@ -48,6 +48,9 @@ func Text(w io.Writer, p *post.Post) error {
 }
 
 func wpTextAppend(b []byte, p *post.Post) ([]byte, error) {
+	if p == nil {
+		return nil, wpTextErr("nil post")
+	}
 	if err := wpTextCheckFields(p); err != nil {
 		return nil, err
 	}

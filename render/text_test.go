@@ -118,6 +118,9 @@ func TestTextRefuses(t *testing.T) {
 	if err := Text(&bytes.Buffer{}, ok()); err != nil {
 		t.Fatalf("the unspoilt post fails: %v", err)
 	}
+	if err := Text(&bytes.Buffer{}, nil); !errors.Is(err, ErrText) {
+		t.Errorf("Text(nil) = %v, want ErrText", err)
+	}
 }
 
 // TestTextAccepts lists look-alikes that the reader reads as what they
