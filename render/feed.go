@@ -84,7 +84,10 @@ type Feed struct {
 	UndatedFallback time.Time
 
 	// Permalink returns a post's URL. A relative URL is resolved against
-	// Link. Required; an empty or unparsable result is an error.
+	// Link as a browser would (RFC 3986), so "/2024/01/x/" starts at the
+	// host's root: a site under a sub-path should return absolute URLs,
+	// as Site.AbsURL(Site.PostURL(p)) does. Required; an empty or
+	// unparsable result is an error.
 	Permalink func(*post.Post) string
 	// Body returns a post's body as HTML, for full-content feeds and for
 	// summaries made from the body. When nil, BodyHTML renders it with
