@@ -1,13 +1,16 @@
 package taxonomy
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/folio-go/folio/post"
+	gocmp "github.com/google/go-cmp/cmp"
 )
 
 // generate makes n posts deterministically from seed: dates over 20 years
@@ -215,5 +218,50 @@ func BenchmarkRelated(b *testing.B) {
 	for b.Loop() {
 		idx.Related(posts[i%len(posts)], 5)
 		i++
+	}
+}
+
+// TestRelatedBruteForce compares Related with scoring every pair of posts.
+func TestRelatedBruteForce(t *testing.T) {
+	posts := generate(1500, 7)
+	idx, err := Build(posts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := DefaultWeights()
+	keys := func(p *post.Post) map[string]float64 {
+		m := map[string]float64{}
+		for _, c := range p.Categories {
+			m["c/"+c.Slug] = w[Categories]
+		}
+		for _, g := range p.Tags {
+			m["t/"+g.Slug] = w[Tags]
+		}
+		return m
+	}
+	for _, p := range posts[:100] {
+		mine := keys(p)
+		type cand struct {
+			p     *post.Post
+			score float64
+		}
+		var all []cand
+		for _, q := range idx.Posts() {
+			s := 0.0
+			for k := range keys(q) {
+				s += mine[k]
+			}
+			if q != p && s > 0 {
+				all = append(all, cand{q, s})
+			}
+		}
+		slices.SortStableFunc(all, func(a, b cand) int { return cmp.Compare(b.score, a.score) }) // Posts() is the tie order
+		var want []string
+		for _, c := range all[:min(7, len(all))] {
+			want = append(want, c.p.Slug)
+		}
+		if diff := gocmp.Diff(want, slugsOf(idx.Related(p, 7))); diff != "" {
+			t.Errorf("Related(%s) (-want +got):\n%s", p.Slug, diff)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -101,6 +102,7 @@ type Index struct {
 	// postTerms are the terms each post is filed under, by rank, in the
 	// order of names and then by slug.
 	postTerms [][]*Term
+	scores    sync.Pool // of *scoreBuf, for Related
 }
 
 // Build indexes posts. It sets the Slug of any post whose slug is empty or
@@ -128,6 +130,7 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 		weights: maps.Clone(opt.Weights), // the caller may change theirs later
 		fanout:  opt.MaxFanout,
 	}
+	idx.scores.New = func() any { return new(scoreBuf) }
 	if idx.weights == nil {
 		idx.weights = DefaultWeights()
 	}

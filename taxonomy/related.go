@@ -1,7 +1,6 @@
 package taxonomy
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/folio-go/folio/post"
@@ -39,34 +38,80 @@ func (idx *Index) Related(p *post.Post, n int) []*post.Post {
 	if !ok || n <= 0 {
 		return nil
 	}
-	scores := map[int]float64{}
+	buf := idx.scores.Get().(*scoreBuf)
+	defer idx.scores.Put(buf)
+	if len(buf.score) < len(idx.posts) {
+		buf.score = make([]float64, len(idx.posts))
+	}
 	for _, t := range idx.postTerms[r] {
 		w := idx.weights[t.Taxonomy]
 		if w <= 0 {
 			continue
 		}
 		for _, q := range idx.window(t, r) {
-			if q != r {
-				scores[q] += w
+			if q == r {
+				continue
 			}
+			if buf.score[q] == 0 {
+				buf.touched = append(buf.touched, q)
+			}
+			buf.score[q] += w
 		}
 	}
-	type scored struct {
-		rank  int
-		score float64
-	}
-	cands := make([]scored, 0, len(scores))
-	for q, s := range scores {
-		cands = append(cands, scored{q, s})
-	}
-	slices.SortFunc(cands, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.rank, b.rank))
-	})
-	out := make([]*post.Post, 0, min(n, len(cands)))
-	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, idx.posts[c.rank])
+	top := best(buf, n)
+	buf.touched = buf.touched[:0]
+	out := make([]*post.Post, len(top))
+	for i, c := range top {
+		out[i] = idx.posts[c.rank]
 	}
 	return out
+}
+
+// scored is a candidate of Related.
+type scored struct {
+	rank  int
+	score float64
+}
+
+// better orders candidates: higher score, then earlier in the index.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.rank < b.rank
+}
+
+// best returns the n best candidates in buf, best first, and clears
+// their scores. For the usual small n it keeps a sorted top list rather
+// than sorting thousands of candidates.
+func best(buf *scoreBuf, n int) []scored {
+	var top []scored
+	for _, q := range buf.touched {
+		c := scored{q, buf.score[q]}
+		buf.score[q] = 0 // leave the buffer clean for the next call
+		if len(top) == n && !better(c, top[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, c, func(e, t scored) int {
+			if better(e, t) {
+				return -1
+			}
+			return 1
+		})
+		if len(top) == n {
+			top = top[:n-1]
+		}
+		top = slices.Insert(top, i, c)
+	}
+	return top
+}
+
+// scoreBuf is Related's scratch space: a score per rank and the ranks
+// given one. Buffers live in a sync.Pool, so concurrent calls never share
+// one, and a call costs no allocation the size of the index.
+type scoreBuf struct {
+	score   []float64
+	touched []int
 }
 
 // window returns the ranks of t's posts that Related scans for the post
