@@ -271,8 +271,8 @@ func stripTitleTags(text string) string {
 			continue
 		}
 		t, ok := scanTag(text, i)
-		if !ok || !(t.comment || isTitleTag(t.name)) {
-			continue
+		if !ok || !(t.comment && strings.HasSuffix(text[:t.end], "-->") || isTitleTag(t.name)) {
+			continue // not a tag, or an unclosed comment: keep it as text
 		}
 		b.WriteString(text[start:i])
 		if isBlockTag(t.name) || t.name == "br" {

@@ -122,8 +122,12 @@ func moreDivider(b Body) (start, end int) {
 			return -1, -1
 		}
 		i += k
-		if t, ok := scanTag(s, i); ok && isMoreComment(s[i:t.end]) {
+		t, ok := scanTag(s, i)
+		if ok && isMoreComment(s[i:t.end]) {
 			return i, t.end
+		}
+		if ok && !strings.HasSuffix(s[:t.end], "-->") {
+			return -1, -1 // unclosed: no comment after it is closed either
 		}
 		i += 4
 	}
@@ -131,6 +135,9 @@ func moreDivider(b Body) (start, end int) {
 
 // isMoreComment reports whether the comment c ("<!--...-->") is a divider.
 func isMoreComment(c string) bool {
+	if len(c) < len("<!---->") || !strings.HasSuffix(c, "-->") {
+		return false // unclosed
+	}
 	in := strings.TrimLeft(c[4:len(c)-3], " \t\r\n")
 	if len(in) < 4 || !strings.EqualFold(in[:4], "more") {
 		return false
@@ -221,13 +228,17 @@ func moreInMarkdown(s string) (int, int) {
 // skipping code spans and HTML code elements. next is where scanning goes
 // on: after the line, or after a comment or element that runs past it.
 func moreInMarkdownLine(s string, i, le int) (next, start, end int) {
+	var idx mdIndex
+	if strings.IndexByte(s[i:le], '`') >= 0 {
+		idx.reset(s[i:le])
+	}
 	for j := i; j < le; {
 		switch s[j] {
 		case '\\':
 			j += 2
 		case '`':
-			if _, e, ok := codeSpanAt(s[:le], j); ok {
-				j = e
+			if _, e, ok := idx.codeSpan(j - i); ok {
+				j = e + i
 			} else {
 				j += runLen(s, j, '`')
 			}
@@ -341,6 +352,10 @@ func protectedEnd(s string, i, le int) int {
 // outside markup, and closes what the cut leaves open.
 func cutWords(f Format, s string, maxWords int) string {
 	markup := f == HTML || f == Markdown
+	var idx mdIndex
+	if f == Markdown {
+		idx.reset(s)
+	}
 	words := 0
 	inWord := false
 	last := 0 // the end of the last word kept
@@ -398,7 +413,7 @@ func cutWords(f Format, s string, maxWords int) string {
 					continue
 				}
 			case f == Markdown && c == '`':
-				if code, end, ok := codeSpanAt(s, i); ok {
+				if code, end, ok := idx.codeSpan(i); ok {
 					if !unit(CountWords(code), end, true) {
 						return closeOpen(f, s[:last])
 					}
@@ -406,8 +421,8 @@ func cutWords(f Format, s string, maxWords int) string {
 					continue
 				}
 			case f == Markdown && (c == '[' || c == '!'):
-				if l, ok := linkAt(s, i); ok {
-					n := CountWords(PlainText(Body{Format: Markdown, Text: l.text}))
+				if l, ok := idx.link(i); ok {
+					n := CountWords(PlainText(Body{Format: Markdown, Text: s[l.textStart:l.textEnd]}))
 					if !unit(n, l.end, true) {
 						return closeOpen(f, s[:last])
 					}
@@ -488,6 +503,10 @@ func isVoidTag(name string) bool {
 // outermost first. In Markdown, tags in code spans do not count.
 func openElements(f Format, s string) []string {
 	var open []string
+	var idx mdIndex
+	if f == Markdown {
+		idx.reset(s)
+	}
 	for i := 0; i < len(s); {
 		k := strings.IndexAny(s[i:], "<`")
 		if k < 0 {
@@ -495,7 +514,7 @@ func openElements(f Format, s string) []string {
 		}
 		i += k
 		if s[i] == '`' {
-			if _, end, ok := codeSpanAt(s, i); ok && f == Markdown {
+			if _, end, ok := idx.codeSpan(i); ok {
 				i = end
 			} else {
 				i += runLen(s, i, '`')
@@ -512,8 +531,9 @@ func openElements(f Format, s string) []string {
 		case t.name == "" || isVoidTag(t.name) || strings.HasSuffix(s[:t.end], "/>"):
 		case t.closing:
 			// Close the innermost open element of that name and any
-			// unclosed ones inside it, as a browser does.
-			for j := len(open) - 1; j >= 0; j-- {
+			// unclosed ones inside it, as a browser does (looking only
+			// so deep, so that odd markup cannot take quadratic time).
+			for j := len(open) - 1; j >= 0 && j >= len(open)-64; j-- {
 				if open[j] == t.name {
 					open = open[:j]
 					break
@@ -535,6 +555,7 @@ func openElements(f Format, s string) []string {
 // skipped; it is a best effort, not a CommonMark parser.
 func openEmphasis(s string) []string {
 	var open []string
+	idx := newMDIndex(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -542,14 +563,14 @@ func openEmphasis(s string) []string {
 			i += 2
 			continue
 		case '`':
-			if _, end, ok := codeSpanAt(s, i); ok {
+			if _, end, ok := idx.codeSpan(i); ok {
 				i = end
 				continue
 			}
 			i += runLen(s, i, '`')
 			continue
 		case '[', '!':
-			if l, ok := linkAt(s, i); ok {
+			if l, ok := idx.link(i); ok {
 				i = l.end
 				continue
 			}

@@ -1,7 +1,10 @@
 package post
 
 import (
+	"bytes"
 	"html"
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,12 +153,14 @@ func scanTag(s string, i int) (t tag, ok bool) {
 	case strings.HasPrefix(s[j:], "!--"):
 		k := strings.Index(s[j+3:], "-->")
 		if k < 0 {
-			return t, false
+			// An unclosed comment runs to the end, as in a browser (and
+			// "<!--" is not rescanned from every later "<!--").
+			return tag{end: len(s), comment: true}, true
 		}
 		return tag{end: j + 3 + k + 3, comment: true}, true
 	case s[j] == '!' || s[j] == '?':
-		k := strings.IndexByte(s[j:], '>')
-		if k < 0 {
+		k := strings.IndexAny(s[j:], "<>")
+		if k < 0 || s[j+k] != '>' {
 			return t, false
 		}
 		return tag{end: j + k + 1}, true
@@ -349,95 +354,107 @@ func htmlPlain(s string) string {
 
 // ---- Markdown ----
 
-func markdownPlain(s string) string {
-	var out strings.Builder
-	out.Grow(len(s))
+func markdownPlain(src string) string {
+	out := make([]byte, 0, len(src))
 	blank := true // the last line written was blank (or nothing was written)
-	emit := func(line string) {
-		line = strings.TrimSpace(line)
-		if line == "" {
+	emit := func(line []byte) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
 			blank = true
 			return
 		}
-		if out.Len() > 0 && blank {
-			out.WriteByte('\n')
+		if len(out) > 0 && blank {
+			out = append(out, '\n')
 		}
-		out.WriteString(line)
-		out.WriteByte('\n')
+		out = append(out, line...)
+		out = append(out, '\n')
 		blank = false
 	}
+	var line lineBuf  // reused for every line
+	var idx mdIndex   // reused for every line
 	fence := ""       // the opening fence while inside a fenced code block
 	indented := false // inside an indented code block
-	var line strings.Builder
-	for s != "" {
-		var l string
-		l, s, _ = strings.Cut(s, "\n")
-		l = strings.TrimSuffix(l, "\r")
-		if fence != "" {
+	for i := 0; i < len(src); {
+		le := strings.IndexByte(src[i:], '\n')
+		if le < 0 {
+			le = len(src)
+		} else {
+			le += i
+		}
+		l := strings.TrimSuffix(src[i:le], "\r")
+		next := le + 1
+		line = line[:0]
+		switch {
+		case fence != "":
 			if isFenceClose(l, fence) {
 				fence = ""
-				continue
+			} else {
+				emit(append(line, l...))
 			}
-			emit(l)
-			continue
+		case fenceOpen(l) != "":
+			fence = fenceOpen(l)
+		default:
+			if end, ok := skipHTMLBlock(src, i, le); ok {
+				next = end
+				emit(nil) // an HTML block ends a paragraph
+				break
+			}
+			isIndent := strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")
+			if isIndent && strings.TrimSpace(l) != "" && (blank || indented) {
+				indented = true // an indented code block: the code is the text
+				emit(append(line, l...))
+				break
+			}
+			indented = indented && strings.TrimSpace(l) == ""
+			l = stripBlockMarkers(l)
+			switch markdownLineKind(l) {
+			case lineBreak:
+				emit(nil)
+			case lineText:
+				h := headingText(l)
+				idx.reset(h)
+				markdownInline(&line, &idx, 0, len(h))
+				emit(line)
+			}
 		}
-		if f := fenceOpen(l); f != "" {
-			fence = f
-			continue
-		}
-		if rest, ok := skipHTMLBlock(l, s); ok {
-			s = rest
-			emit("") // an HTML block ends a paragraph
-			continue
-		}
-		isIndent := strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")
-		if isIndent && strings.TrimSpace(l) != "" && (blank || indented) {
-			indented = true // an indented code block: the code is the text
-			emit(strings.TrimSpace(l))
-			continue
-		}
-		indented = indented && strings.TrimSpace(l) == ""
-		l = stripBlockMarkers(l)
-		switch markdownLineKind(l) {
-		case lineBreak:
-			emit("")
-			continue
-		case lineSyntax:
-			continue
-		}
-		line.Reset()
-		markdownInline(&line, headingText(l))
-		emit(line.String())
+		i = next
 	}
-	return strings.TrimRight(out.String(), "\n")
+	return strings.TrimRight(string(out), "\n")
 }
+
+// lineBuf collects the text of one line.
+type lineBuf []byte
+
+func (b *lineBuf) str(s string) { *b = append(*b, s...) }
+func (b *lineBuf) byte(c byte)  { *b = append(*b, c) }
 
 // skipHTMLBlock skips a Markdown HTML block whose text is not prose: a
 // script, style, textarea or template element, or a comment, that starts
-// line l and may run on into rest. It returns what follows the line where
-// the block ends.
-func skipHTMLBlock(l, rest string) (after string, ok bool) {
+// the line src[i:le] and may run on past it. It returns the offset of the
+// line after the one where the block ends.
+func skipHTMLBlock(src string, i, le int) (next int, ok bool) {
+	l := src[i:le]
 	t := strings.TrimLeft(l, " ")
 	if len(l)-len(t) > 3 || !strings.HasPrefix(t, "<") {
-		return rest, false
+		return 0, false
 	}
-	full := t + "\n" + rest
-	tg, ok := scanTag(full, 0)
+	start := i + len(l) - len(t)
+	tg, ok := scanTag(src, start)
 	if !ok || tg.closing || !(tg.comment || isRawTextTag(tg.name)) {
-		return rest, false
+		return 0, false
 	}
 	end := tg.end
 	if !tg.comment {
-		end = skipRawText(full, tg.end, tg.name)
+		end = skipRawText(src, tg.end, tg.name)
 	}
-	if end <= len(t) && strings.TrimSpace(t[end:]) != "" {
-		return rest, false // "<!-- x --> text": inline, handled with the line
+	if end <= le && strings.TrimSpace(src[end:le]) != "" {
+		return 0, false // "<!-- x --> text": inline, handled with the line
 	}
-	nl := strings.IndexByte(full[end:], '\n')
+	nl := strings.IndexByte(src[end:], '\n')
 	if nl < 0 {
-		return "", true
+		return len(src), true
 	}
-	return full[end+nl+1:], true
+	return end + nl + 1, true
 }
 
 // fenceOpen returns the fence ("```", "~~~~", ...) that l opens, or "".
@@ -569,42 +586,43 @@ func headingText(l string) string {
 	return l
 }
 
-// markdownInline writes the text of one line of Markdown inline syntax.
-func markdownInline(b *strings.Builder, s string) {
-	for i := 0; i < len(s); {
+// markdownInline writes the text of m.s[lo:hi], Markdown inline syntax.
+func markdownInline(b *lineBuf, m *mdIndex, lo, hi int) {
+	s := m.s[:hi]
+	for i := lo; i < hi; {
 		c := s[i]
 		switch c {
 		case '\\':
-			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
-				b.WriteByte(s[i+1])
+			if i+1 < hi && isASCIIPunct(s[i+1]) {
+				b.byte(s[i+1])
 				i += 2
 				continue
 			}
 		case '`':
-			if content, end, ok := codeSpanAt(s, i); ok {
-				b.WriteString(content)
+			if content, end, ok := m.codeSpan(i); ok && end <= hi {
+				b.str(content)
 				i = end
 				continue
 			}
 			n := runLen(s, i, '`')
-			b.WriteString(s[i : i+n])
+			b.str(s[i : i+n])
 			i += n
 			continue
 		case '!', '[':
-			if l, ok := linkAt(s, i); ok {
-				markdownInline(b, l.text)
+			if l, ok := m.link(i); ok && l.end <= hi {
+				markdownInline(b, m, l.textStart, l.textEnd)
 				i = l.end
 				continue
 			}
 		case '<':
 			if url, end, ok := autolinkAt(s, i); ok {
-				b.WriteString(url)
+				b.str(url)
 				i = end
 				continue
 			}
 			if t, ok := scanTag(s, i); ok {
 				if !t.comment && isBlockTag(t.name) || t.name == "br" {
-					b.WriteByte(' ')
+					b.byte(' ')
 				}
 				i = t.end
 				if isRawTextTag(t.name) && !t.closing {
@@ -614,25 +632,25 @@ func markdownInline(b *strings.Builder, s string) {
 			}
 		case '&':
 			if dec, end, ok := entityAt(s, i); ok {
-				b.WriteString(dec)
+				b.str(dec)
 				i = end
 				continue
 			}
 		case '*', '_', '~':
 			n := runLen(s, i, c)
-			if isEmphasisRun(s, i, n) {
+			if isEmphasisRun(s[lo:], i-lo, n) {
 				i += n
 				continue
 			}
-			b.WriteString(s[i : i+n])
+			b.str(s[i : i+n])
 			i += n
 			continue
 		case '|':
-			b.WriteByte(' ') // a table cell boundary
+			b.byte(' ') // a table cell boundary
 			i++
 			continue
 		}
-		b.WriteByte(c)
+		b.byte(c)
 		i++
 	}
 }
@@ -679,103 +697,148 @@ func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
-// codeSpanAt reads the code span at s[i] == '`': its content (one
-// surrounding space stripped, as CommonMark does) and where it ends.
-func codeSpanAt(s string, i int) (content string, end int, ok bool) {
-	n := runLen(s, i, '`')
-	for j := i + n; j < len(s); {
-		k := strings.IndexByte(s[j:], '`')
-		if k < 0 {
-			return "", i, false
-		}
-		j += k
-		m := runLen(s, j, '`')
-		if m == n {
-			c := s[i+n : j]
-			if len(c) >= 2 && c[0] == ' ' && c[len(c)-1] == ' ' && strings.Trim(c, " ") != "" {
-				c = c[1 : len(c)-1]
-			}
-			return c, j + m, true
-		}
-		j += m
+// mdIndex pairs the code spans and brackets of a piece of Markdown inline
+// text in one pass, so that looking one up never rescans the text (which
+// would take quadratic time on text like "[[[[[[").
+type mdIndex struct {
+	s string
+	// end[i], for a '[', a '(' or a backtick run opening a code span at
+	// s[i], is the offset just past its partner; 0 when it has none. Nil
+	// when s has nothing to pair.
+	end []int32
+}
+
+// reset indexes s, reusing the memory of an earlier index.
+func (m *mdIndex) reset(s string) {
+	m.s = s
+	m.end = m.end[:0]
+	if len(s) > math.MaxInt32 || !strings.ContainsAny(s, "[(`") {
+		return
 	}
-	return "", i, false
+	m.end = slices.Grow(m.end, len(s))[:len(s)]
+	clear(m.end)
+	// Backtick runs by length, in order: an opener's partner is the next
+	// run of the same length.
+	var runs map[int][]int
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '`')
+		if k < 0 {
+			break
+		}
+		i += k
+		n := runLen(s, i, '`')
+		if runs == nil {
+			runs = map[int][]int{}
+		}
+		runs[n] = append(runs[n], i)
+		i += n
+	}
+	var squares, parens []int
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '\\':
+			i += 2
+			continue
+		case '`':
+			n := runLen(s, i, '`')
+			rs := runs[n]
+			for len(rs) > 0 && rs[0] <= i {
+				rs = rs[1:]
+			}
+			runs[n] = rs
+			if len(rs) > 0 {
+				m.end[i] = int32(rs[0] + n)
+				i = rs[0] + n // brackets inside code do not count
+				continue
+			}
+			i += n
+			continue
+		case '[':
+			squares = append(squares, i)
+		case ']':
+			if len(squares) > 0 {
+				m.end[squares[len(squares)-1]] = int32(i + 1)
+				squares = squares[:len(squares)-1]
+			}
+		case '(':
+			parens = append(parens, i)
+		case ')':
+			if len(parens) > 0 {
+				m.end[parens[len(parens)-1]] = int32(i + 1)
+				parens = parens[:len(parens)-1]
+			}
+		}
+		i++
+	}
+}
+
+func newMDIndex(s string) *mdIndex {
+	m := &mdIndex{}
+	m.reset(s)
+	return m
+}
+
+// pair returns the offset just past the partner of s[i], or 0.
+func (m *mdIndex) pair(i int) int {
+	if m.end == nil || i < 0 || i >= len(m.end) {
+		return 0
+	}
+	return int(m.end[i])
+}
+
+// codeSpan reads the code span at s[i] == '`': its content (one
+// surrounding space stripped, as CommonMark does) and where it ends.
+func (m *mdIndex) codeSpan(i int) (content string, end int, ok bool) {
+	end = m.pair(i)
+	if end == 0 || m.s[i] != '`' {
+		return "", i, false
+	}
+	n := runLen(m.s, i, '`')
+	c := m.s[i+n : end-n]
+	if len(c) >= 2 && c[0] == ' ' && c[len(c)-1] == ' ' && strings.Trim(c, " ") != "" {
+		c = c[1 : len(c)-1]
+	}
+	return c, end, true
 }
 
 // mdLink is a Markdown link or image: [text](dest "title"), [text][ref],
-// ![alt](src).
+// ![alt](src). Its text is s[textStart:textEnd].
 type mdLink struct {
-	text string
-	end  int
+	textStart, textEnd, end int
 }
 
-// linkAt reads the link or image starting at s[i] ('[' or "!["). Bracket
+// link reads the link or image starting at s[i] ('[' or "!["). Bracket
 // text alone ("[note]") is not taken as a link.
-func linkAt(s string, i int) (l mdLink, ok bool) {
+func (m *mdIndex) link(i int) (l mdLink, ok bool) {
 	j := i
-	if s[j] == '!' {
+	if m.s[j] == '!' {
 		j++
-		if j >= len(s) || s[j] != '[' {
-			return l, false
-		}
 	}
-	close := matchBracket(s, j, '[', ']')
-	if close < 0 || close+1 >= len(s) {
+	if j >= len(m.s) || m.s[j] != '[' {
 		return l, false
 	}
-	text := s[j+1 : close]
-	switch s[close+1] {
-	case '(':
-		end := matchBracket(s, close+1, '(', ')')
-		if end < 0 {
-			return l, false
-		}
-		return mdLink{text: text, end: end + 1}, true
-	case '[':
-		end := matchBracket(s, close+1, '[', ']')
-		if end < 0 {
-			return l, false
-		}
-		return mdLink{text: text, end: end + 1}, true
+	close := m.pair(j) // just past ']'
+	if close == 0 || close >= len(m.s) || (m.s[close] != '(' && m.s[close] != '[') {
+		return l, false
 	}
-	return l, false
-}
-
-// matchBracket returns the offset of the bracket closing the one at s[i],
-// skipping backslash escapes, code spans and nested pairs; -1 when there is
-// none.
-func matchBracket(s string, i int, open, close byte) int {
-	depth := 0
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case '`':
-			if open == '[' {
-				if _, end, ok := codeSpanAt(s, j); ok {
-					j = end - 1
-				}
-			}
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 {
-				return j
-			}
-		}
+	end := m.pair(close)
+	if end == 0 {
+		return l, false
 	}
-	return -1
+	return mdLink{textStart: j + 1, textEnd: close - 1, end: end}, true
 }
 
 // autolinkAt reads "<https://example.com>" or "<me@example.com>".
 func autolinkAt(s string, i int) (url string, end int, ok bool) {
-	k := strings.IndexByte(s[i:], '>')
-	if k < 0 {
+	// Stop at the first character an autolink cannot hold, so that a run
+	// of "<" is not scanned again from each one.
+	k := strings.IndexAny(s[i+1:], "<> \t\n")
+	if k < 0 || s[i+1+k] != '>' {
 		return "", i, false
 	}
+	k++
 	u := s[i+1 : i+k]
-	if u == "" || strings.ContainsAny(u, " \t<") {
+	if u == "" {
 		return "", i, false
 	}
 	if c := strings.Index(u, ":"); c > 1 && isASCIILetter(u[0]) && !strings.Contains(u[:c], "/") {
