@@ -135,3 +135,58 @@ func trustedHTML(s string, skipSanitize bool) template.HTML {
 	}
 	return template.HTML(s) //nolint:gosec // sanitized above, or the site opted out
 }
+
+// relativizeHTML rewrites the root-relative href and src values ("/img/a.png",
+// not "//host/...") of h, HTML that BodyHTML made, with rel, so that links
+// inside content work when the site is opened from disk. Tags it changes
+// are rewritten from their parsed attributes, each value escaped; all
+// other markup is copied as it is. The result is as trusted as h.
+func relativizeHTML(h template.HTML, rel func(string) string) template.HTML {
+	s := string(h)
+	if !strings.Contains(s, `="/`) && !strings.Contains(s, `=/`) && !strings.Contains(s, `='/`) {
+		return h
+	}
+	var b strings.Builder
+	tz := newTokenizer(s)
+	for {
+		tok, ok := tz.next()
+		if !ok {
+			break
+		}
+		if (tok.Kind != startTagToken && tok.Kind != selfClosingTagToken) || !hasRootRelative(tok) {
+			b.WriteString(tok.Raw)
+			continue
+		}
+		b.WriteString("<" + tok.Name)
+		for _, a := range tok.Attrs {
+			b.WriteString(" " + a.Key)
+			if !a.HasVal {
+				continue
+			}
+			val := html.UnescapeString(a.Val)
+			if isRootRelativeAttr(a.Key, val) {
+				val = rel(val)
+			}
+			b.WriteString(`="` + html.EscapeString(val) + `"`)
+		}
+		if tok.Kind == selfClosingTagToken {
+			b.WriteString(" />")
+		} else {
+			b.WriteString(">")
+		}
+	}
+	return template.HTML(b.String()) //nolint:gosec // h was trusted; only our own relative paths were put in
+}
+
+func hasRootRelative(tok htmlToken) bool {
+	for _, a := range tok.Attrs {
+		if isRootRelativeAttr(a.Key, html.UnescapeString(a.Val)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRootRelativeAttr(key, val string) bool {
+	return (key == "href" || key == "src") && strings.HasPrefix(val, "/") && !strings.HasPrefix(val, "//")
+}

@@ -125,7 +125,7 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 		Title:     postTitle(p),
 		URL:       s.link(from, s.PostURL(p)),
 		Permalink: s.AbsURL(s.PostURL(p)),
-		Summary:   c.summary,
+		Summary:   r.contentLinks(from, c.summary),
 		Truncated: c.truncated,
 		WordCount: p.WordCount(),
 	}
@@ -162,7 +162,7 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = c.body
+	pd.Body = r.contentLinks(from, c.body)
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))}
 	}
@@ -177,6 +177,21 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))})
 	}
 	return pd, nil
+}
+
+// contentLinks makes the root-relative links of rendered content relative
+// to the page at from when the site asks for relative URLs.
+func (r *Renderer) contentLinks(from string, h template.HTML) template.HTML {
+	if !r.site.RelativeURLs {
+		return h
+	}
+	return relativizeHTML(h, func(u string) string {
+		end := strings.IndexAny(u, "?#")
+		if end < 0 {
+			return r.site.link(from, u)
+		}
+		return r.site.link(from, u[:end]) + u[end:]
+	})
 }
 
 func postTitle(p *post.Post) string {

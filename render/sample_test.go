@@ -223,14 +223,18 @@ func TestPagesLinksResolve(t *testing.T) {
 			if ref == "" || strings.HasPrefix(ref, "#") || strings.Contains(ref, ":") {
 				continue
 			}
-			if !strings.HasSuffix(strings.SplitN(ref, "#", 2)[0], ".html") && !strings.HasSuffix(ref, ".css") && !strings.HasPrefix(ref, "/img/") {
+			if strings.HasPrefix(ref, "/") {
+				t.Errorf("%s: link %q is root-relative, which file:// cannot follow", name, ref)
+				continue
+			}
+			target := path.Clean(path.Join(path.Dir(name), strings.SplitN(ref, "#", 2)[0]))
+			if strings.HasPrefix(target, "img/") {
+				continue // an image the content refers to; not the site's to write
+			}
+			if !strings.HasSuffix(target, ".html") && !strings.HasSuffix(target, ".css") {
 				t.Errorf("%s: link %q does not name a file", name, ref)
 				continue
 			}
-			if strings.HasPrefix(ref, "/") {
-				continue // an image path from content, not ours
-			}
-			target := path.Clean(path.Join(path.Dir(name), strings.SplitN(ref, "#", 2)[0]))
 			if _, ok := files[target]; !ok {
 				t.Errorf("%s: link %q reaches %s, which is not a page", name, ref, target)
 			}
