@@ -104,11 +104,11 @@ type PostData struct {
 	URL, Permalink string
 	// Date and Updated are zero when unknown. DateISO and UpdatedISO are
 	// RFC 3339 for <time datetime>; DateText and UpdatedText for reading.
-	Date, Updated                 time.Time
-	DateISO, DateText             string
-	UpdatedISO, UpdatedText       string
-	Authors                       []AuthorData
-	Categories, Tags              []Link
+	Date, Updated           time.Time
+	DateISO, DateText       string
+	UpdatedISO, UpdatedText string
+	Authors                 []AuthorData
+	Categories, Tags        []Link
 	// Taxonomies are the post's custom taxonomy terms, by taxonomy name.
 	Taxonomies []TaxonomyLinks
 	Citations  []CitationData

@@ -76,7 +76,7 @@ func samplePosts() []*post.Post {
 			Date:       time.Date(2016, 12, 31, 23, 30, 0, 0, minus5),
 			Authors:    []post.Author{bruno},
 			Categories: []post.Term{travel}, Tags: []post.Term{tag("naïve"), tag("Q&A")},
-			Body:       post.Body{Format: post.Text, Text: "We drove north.\nThe road was long & the coffee <bad>.\n\nWe arrived."},
+			Body: post.Body{Format: post.Text, Text: "We drove north.\nThe road was long & the coffee <bad>.\n\nWe arrived."},
 		},
 		{
 			Title: "A Long Read", Slug: "long-read", Status: post.Published,
