@@ -79,7 +79,8 @@ func (d *fmDocument) errAt(line, col int, err error) *Error {
 }
 
 // fmNormalize checks that data is UTF-8 and returns it as a string without
-// a byte-order mark and with CRLF line ends turned into LF. Neither change
+// a byte-order mark and with CRLF line ends turned into LF (CRs before an
+// LF are all dropped). Neither change
 // moves a line, and the mark is no character a reader sees.
 func fmNormalize(path string, data []byte) (string, error) {
 	if !utf8.Valid(data) {
@@ -96,9 +97,24 @@ func fmNormalize(path string, data []byte) (string, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if bytes.Contains(data, []byte("\r\n")) {
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = dropCRs(data)
 	}
 	return string(data), nil
+}
+
+// dropCRs removes every CR that ends a line, including runs of them
+// ("\r\r\n"), so that normalising twice gives what normalising once did.
+func dropCRs(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	for _, c := range data {
+		if c == '\n' {
+			for len(out) > 0 && out[len(out)-1] == '\r' {
+				out = out[:len(out)-1]
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // fmLineCol returns the 1-based line and rune column just past prefix.
