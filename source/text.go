@@ -394,16 +394,18 @@ func parseTextNames(path string, l textLine, from, stop int) ([]string, error) {
 	}
 }
 
-// indexTextSeparator returns the index of the first ", " or " | " in s, or -1.
+// indexTextSeparator returns the index of the first ", " or " | " in s, or
+// -1. One pass, so that splitting a long list stays linear.
 func indexTextSeparator(s string) int {
-	comma, bar := strings.Index(s, ", "), strings.Index(s, " | ")
-	switch {
-	case comma < 0:
-		return bar
-	case bar < 0:
-		return comma
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case s[i] == ',' && s[i+1] == ' ':
+			return i
+		case s[i] == ' ' && s[i+1] == '|' && i+2 < len(s) && s[i+2] == ' ':
+			return i
+		}
 	}
-	return min(comma, bar)
+	return -1
 }
 
 func parseTextTerms(path string, l textLine, from, stop int) ([]post.Term, error) {
