@@ -79,16 +79,47 @@ func (idx *Index) buildTaxonomies(ps []*post.Post, rankOf []int, opt Options, sl
 		idx.custom[name] = idx.finish(custom[name], slugs, errs)
 		idx.names = append(idx.names, name)
 	}
+	idx.linkPosts()
 	for _, name := range idx.names {
-		for _, t := range idx.Taxonomy(name).bySlugOrder() {
-			for _, r := range t.ranks {
-				idx.postTerms[r] = append(idx.postTerms[r], t)
-			}
+		for _, t := range idx.Taxonomy(name).slugs {
 			if len(t.Spellings) > 1 {
 				idx.merges = append(idx.merges, Merge{Taxonomy: name, Slug: t.Slug, Names: t.Spellings})
 			}
 		}
 	}
+}
+
+// linkPosts sets postTerms, the inverse of each term's posts, carving every
+// post's list out of one array rather than growing 100,000 small slices.
+func (idx *Index) linkPosts() {
+	count := make([]int, len(idx.posts))
+	total := 0
+	for _, t := range idx.terms() {
+		for _, r := range t.ranks {
+			count[r]++
+		}
+		total += len(t.ranks)
+	}
+	flat := make([]*Term, total)
+	idx.postTerms = make([][]*Term, len(idx.posts))
+	for r, n := range count {
+		idx.postTerms[r], flat = flat[:0:n], flat[n:]
+	}
+	for _, t := range idx.terms() {
+		for _, r := range t.ranks {
+			idx.postTerms[r] = append(idx.postTerms[r], t)
+		}
+	}
+}
+
+// terms returns every term of every taxonomy, taxonomies in the order of
+// names, terms by slug.
+func (idx *Index) terms() []*Term {
+	var out []*Term
+	for _, name := range idx.names {
+		out = append(out, idx.Taxonomy(name).slugs...)
+	}
+	return out
 }
 
 // fileTerm files post p (of rank r) under term t of pd.
@@ -216,6 +247,7 @@ func (idx *Index) finish(pd *pending, slugs map[string]string, errs *[]error) *T
 		tx.bySlug[d.slug] = t
 	}
 
+	tx.slugs = terms
 	linkParents(tx, drafts, terms, slugs, errs)
 	breakCycles(tx, terms, errs)
 	for _, t := range terms {
@@ -240,13 +272,6 @@ func (idx *Index) finish(pd *pending, slugs map[string]string, errs *[]error) *T
 	tx.byLatest = slices.Clone(tx.byName)
 	slices.SortStableFunc(tx.byLatest, func(a, b *Term) int { return cmp.Compare(a.first, b.first) })
 	return tx
-}
-
-// bySlugOrder returns the terms ordered by slug.
-func (tx *Taxonomy) bySlugOrder() []*Term {
-	out := slices.Clone(tx.byName)
-	slices.SortFunc(out, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
-	return out
 }
 
 // linkParents sets each term's Parent from the parents its posts gave it.

@@ -148,7 +148,6 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 		idx.rank[e.p] = r
 		rankOf[e.in] = r
 	}
-	idx.postTerms = make([][]*Term, len(ps))
 
 	slugs := map[string]string{} // name -> slug, so each distinct name is slugified once
 	idx.buildTaxonomies(ps, rankOf, opt, slugs, &errs)

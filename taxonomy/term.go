@@ -152,6 +152,7 @@ type Taxonomy struct {
 	Name string
 
 	bySlug   map[string]*Term
+	slugs    []*Term // ordered by slug
 	byName   []*Term
 	byCount  []*Term
 	byLatest []*Term
