@@ -15,7 +15,8 @@ import (
 // subtitle, updated (the newest entry's updated date, never the clock),
 // links rel="self" and rel="alternate", and the authors RFC 4287 requires
 // (see Feed.Authors). Each entry has id, title, updated, published, an
-// alternate link, its authors, a category per category and tag (term is the
+// alternate link, a rel="related" link per citation with an http(s) URL,
+// its authors, a category per category and tag (term is the
 // slug, label the name), the summary and, for full-content feeds, the
 // content, both type="html".
 //
@@ -67,6 +68,9 @@ func atomEntry(x *xmlWriter, e *feedEntry) {
 	x.elem("updated", w3cTime(e.updated))
 	x.elem("published", w3cTime(e.published))
 	x.empty("link", "rel", "alternate", "type", "text/html", "href", e.link)
+	for _, c := range e.related {
+		x.empty("link", "rel", "related", "href", c.URL, "title", citationTitle(c))
+	}
 	for _, a := range e.authors {
 		atomPerson(x, a)
 	}
@@ -98,4 +102,16 @@ func atomPerson(x *xmlWriter, a post.Author) {
 		x.elem("uri", a.URL)
 	}
 	x.close("author")
+}
+
+// citationTitle names a citation for a link's title: "Source: Title", or
+// whichever of the two it has.
+func citationTitle(c post.Citation) string {
+	switch {
+	case c.Source != "" && c.Title != "":
+		return c.Source + ": " + c.Title
+	case c.Title != "":
+		return c.Title
+	}
+	return c.Source
 }

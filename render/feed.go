@@ -112,9 +112,10 @@ type feedEntry struct {
 	published time.Time
 	updated   time.Time
 	authors   []post.Author
-	terms     []post.Term // categories, then tags
-	summary   string      // HTML
-	content   string      // HTML; empty unless FullContent
+	terms     []post.Term     // categories, then tags
+	related   []post.Citation // citations with an absolute http(s) URL
+	summary   string          // HTML
+	content   string          // HTML; empty unless FullContent
 }
 
 // feedData is a Feed checked and resolved, ready to write.
@@ -241,6 +242,7 @@ func (f *Feed) entry(p *post.Post, base *url.URL) (e feedEntry, ok bool, err err
 		updated:   updated,
 		authors:   feedAuthors(p.Authors),
 		terms:     feedTerms(p.Categories, p.Tags),
+		related:   feedCitations(p.Citations),
 	}
 	e.id = xmlSafeLine(p.ID)
 	if e.id == "" {
@@ -460,6 +462,22 @@ func feedTerms(lists ...[]post.Term) []post.Term {
 			seen[t.Name] = true
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// feedCitations returns the citations that have an absolute http(s) URL,
+// cleaned, each URL once; the others have nothing to link to.
+func feedCitations(cs []post.Citation) []post.Citation {
+	var out []post.Citation
+	seen := map[string]bool{}
+	for _, c := range cs {
+		u, err := url.Parse(strings.TrimSpace(xmlSafe(c.URL)))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || seen[u.String()] {
+			continue
+		}
+		seen[u.String()] = true
+		out = append(out, post.Citation{Source: xmlSafeLine(c.Source), URL: u.String(), Title: xmlSafeLine(c.Title)})
 	}
 	return out
 }

@@ -556,8 +556,12 @@ func hostilePost() *post.Post {
 		Authors:    []post.Author{{Name: hostile, Email: hostile, URL: hostile}},
 		Categories: []post.Term{{Name: hostile, Slug: hostile}},
 		Tags:       []post.Term{{Name: "]]>", Slug: "]]>"}},
-		Summary:    hostile,
-		Body:       post.Body{Format: post.HTML, Text: `<p title="` + hostile + `">` + hostile + `<a href="` + hostile + `">x</a><img src=]]></p>`},
+		Citations: []post.Citation{
+			{Source: hostile, Title: hostile, URL: "https://example.com/?q=]]><\"x\"&amp;\xff"},
+			{Source: hostile, URL: hostile},
+		},
+		Summary: hostile,
+		Body:    post.Body{Format: post.HTML, Text: `<p title="` + hostile + `">` + hostile + `<a href="` + hostile + `">x</a><img src=]]></p>`},
 	}
 }
 
