@@ -4,13 +4,15 @@
 //
 // Build reads a set of posts once and returns an Index that is never
 // changed afterwards, so any number of goroutines may read it at once.
-// Everything is computed by Build except Related, which works on demand
-// from the index's inverted lists without writing to it.
+// Everything is computed by Build except Related, which ranks on demand
+// from the index's inverted lists (term to posts) without writing to the
+// index; its scratch space comes from a sync.Pool, so concurrent calls
+// never share it.
 //
 // # Order
 //
 // The index orders posts newest first by instant, undated posts last; ties
-// go by slug, then source path and line. Every list of posts it returns (a
+// go by slug, then source path and line, then input order. Every list of posts it returns (a
 // term's, a period's, the whole set) follows that order, and Newer and Older
 // walk it.
 //

@@ -113,6 +113,20 @@ func dump(idx *Index, err error) string {
 		fmt.Fprintf(&b, "%s newer=%s older=%s related=%s\n", p.Slug, slugOr(idx.Newer(p)), slugOr(idx.Older(p)),
 			strings.Join(slugsOf(idx.Related(p, 3)), ","))
 	}
+	b.WriteString("\npages:\n")
+	for _, pg := range Paginate(idx.Posts(), 3, "/", "/page/:num/") {
+		fmt.Fprintf(&b, "%d/%d %s items=%s first=%s last=%s newer=%s older=%s\n", pg.Number, pg.Total, pg.Path,
+			strings.Join(slugsOf(pg.Items), ","), pg.First, pg.Last, pg.Newer, pg.Older)
+	}
+	if top := idx.Tags.ByCount(); len(top) > 0 {
+		t := top[0]
+		for _, pg := range Paginate(t.Posts, 2, "/tags/"+t.Slug+"/", "/tags/"+t.Slug+"/page/:num/") {
+			fmt.Fprintf(&b, "%d/%d %s items=%s\n", pg.Number, pg.Total, pg.Path, strings.Join(slugsOf(pg.Items), ","))
+		}
+		for _, p := range t.Posts {
+			fmt.Fprintf(&b, "in %s: %s newer=%s older=%s\n", t.Slug, p.Slug, slugOr(t.Newer(p)), slugOr(t.Older(p)))
+		}
+	}
 	b.WriteString("\nerrors:\n")
 	if err != nil {
 		fmt.Fprintf(&b, "%v\n", err)
