@@ -15,14 +15,14 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/source"
 )
 
 // sample is the blog built when -src is not given: Hugo- and Jekyll-style
 // Markdown, plain-text WordPress posts and a WXR export, by three authors.
+// "all:" keeps the _posts folder, which go:embed would otherwise leave out.
 //
-//go:embed content
+//go:embed all:content
 var sample embed.FS
 
 // config is what the flags ask for.
@@ -33,7 +33,10 @@ type config struct {
 	drafts  bool
 	serve   string
 	workers int
-	title   string
+
+	title       string
+	description string
+	permalink   string // the pattern of post paths; empty for render's default
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -107,6 +110,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.StringVar(&cfg.out, "out", "public", "`folder` to write the site into")
 	fl.StringVar(&cfg.baseURL, "base-url", "", "absolute `URL` the site will be served from; empty writes relative links that also work from file://")
 	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, the folder name otherwise)")
+	fl.StringVar(&cfg.description, "description", "", "site `description` shown under the title")
+	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")
@@ -130,6 +135,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			fmt.Fprintf(stderr, "site: -serve: %v\n", err)
 			return cfg, err
 		}
+	}
+	if cfg.src == "" && cfg.description == "" {
+		cfg.description = "Code, bread and trains, written slowly."
 	}
 	if cfg.title == "" {
 		cfg.title = "The Slow Compile"
@@ -211,10 +219,4 @@ func serve(ctx context.Context, addr, dir string, stdout io.Writer) error {
 		return err
 	}
 	return nil
-}
-
-// build writes the site for posts into out and returns how many files it
-// wrote. (Waiting for render.Site.)
-func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, prog *progress) (int, error) {
-	return 0, errors.New("site: render not ready yet")
 }
