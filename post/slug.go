@@ -32,10 +32,11 @@ func Slugify(text string) string { return Slugger{}.Slug(text) }
 // the guarantees below still hold.
 //
 // Before transliterating, Slug removes the tags of common HTML elements
-// (as WordPress titles can hold them: "<em>Go</em>" is "go"; "List<T>" keeps
-// its "<T>", which is no HTML element), decodes HTML entities ("&amp;" is
-// "&"), applies Substitutions, and spells out the symbols that tell common names
-// apart, so that they do not collapse into one slug:
+// (WordPress titles can hold them: "<em>Go</em>" is "go"; "List<T>" keeps
+// its "<T>", which is no HTML element) and closed comments, decodes HTML
+// entities ("&amp;" is "&"), applies Substitutions, and spells out the
+// symbols that tell common names apart, so that they do not collapse into
+// one slug:
 //
 //	C++      c-plus-plus     ('+' is "plus")
 //	C#, F#   c-sharp, f-sharp ('#' right after a letter or digit, ending a word)

@@ -98,8 +98,8 @@ func (p *Post) Validate() error {
 
 // CheckSlug reports why slug is not safe to use as one path segment of a
 // URL or a file name, or nil when it is. A slug is unsafe when it is
-// empty, is ".", or contains '/', '\\', "..", white space, control
-// characters, '?', '#' or upper-case letters. Every slug Slugify and
+// empty, starts with '.' (".", a hidden file), or contains '/', '\\', "..",
+// white space, control characters, '?', '#' or upper-case letters. Every slug Slugify and
 // Slugger.Slug return passes.
 func CheckSlug(slug string) error {
 	problem := slugProblem(slug)
@@ -113,10 +113,10 @@ func slugProblem(slug string) string {
 	switch {
 	case slug == "":
 		return "empty"
-	case slug == ".":
-		return `"." is not a safe slug`
 	case strings.Contains(slug, ".."):
 		return fmt.Sprintf("%q is not a safe slug: it contains \"..\"", slug)
+	case slug[0] == '.':
+		return fmt.Sprintf("%q is not a safe slug: it starts with '.'", slug)
 	}
 	for _, r := range slug {
 		switch {
