@@ -17,22 +17,26 @@ const DefaultWordsPerMinute = 200
 // PlainText returns the body's text with its markup removed, for counting
 // words and for plain-text output.
 //
-// For HTML it drops tags, comments and the contents of script, style and
-// template elements, decodes entities, collapses white space as a browser
-// would (except inside pre) and puts a blank line between blocks (p, div,
-// h1, li, ...) and a line break for br.
+// For HTML it drops tags, comments (an unclosed one runs to the end, as in
+// a browser) and the contents of script, style, template and textarea
+// elements, decodes entities, collapses white space as a browser would
+// (except inside pre) and puts a blank line between blocks (p, div, h1,
+// li, ...) and a line break for br.
 //
 // For Markdown it drops the syntax and keeps the words: emphasis markers,
-// heading '#'s, list markers, blockquote '>'s, code fence lines (the code
-// itself is kept), thematic breaks, setext underlines, link reference
-// definitions, table rules and pipes, HTML tags and comments (so the
-// "<!--more-->" divider too); a link or image becomes its text; backslash
-// escapes and entities are decoded. Paragraphs stay separated by a blank
-// line.
+// heading '#'s, list markers and task boxes, blockquote '>'s, code fence
+// lines (the code itself is kept, as is indented code), thematic breaks,
+// setext underlines, link reference definitions, table rules and pipes,
+// HTML tags, comments (so the "<!--more-->" divider too) and script and
+// style blocks; a link or image becomes its text, an autolink its address;
+// backslash escapes and entities are decoded. Lines are trimmed, and
+// paragraphs stay separated by one blank line. It is a fast approximation
+// of CommonMark, not a parser: WordPress shortcodes ("[caption]"), for one,
+// stay as text.
 //
 // For Text, and any other format, it is the text unchanged. PlainText never
-// fails: markup it does not recognise (an unclosed tag, say) is kept as
-// text.
+// fails and takes time linear in the text: markup it does not recognise
+// (a "<" that starts no tag, an unclosed link) is kept as text.
 func PlainText(b Body) string {
 	switch b.Format {
 	case HTML:
