@@ -618,6 +618,7 @@ func FuzzFeeds(f *testing.F) {
 			Authors:    []post.Author{{Name: author, Email: author, URL: author}},
 			Categories: []post.Term{{Name: term, Slug: term}},
 			Tags:       []post.Term{{Name: title}},
+			Citations:  []post.Citation{{Source: author, URL: link, Title: term}},
 			Body:       post.Body{Format: post.Format(format), Text: body},
 		}
 		feed := &Feed{
