@@ -397,7 +397,7 @@ type xnode struct {
 	attr      []xml.Attr
 	line      int
 	text      string
-	kids      []*xnode
+	kids      []xnode
 }
 
 func (n *xnode) attrValue(local string) (string, bool) {
@@ -419,8 +419,8 @@ func (n *xnode) child(ns, local string) (string, bool) {
 }
 
 func (n *xnode) kid(ns, local string) *xnode {
-	for _, k := range n.kids {
-		if k.ns == ns && k.local == local {
+	for i := range n.kids {
+		if k := &n.kids[i]; k.ns == ns && k.local == local {
 			return k
 		}
 	}
@@ -447,6 +447,9 @@ func wxrContainer(ns, local string) bool {
 func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 	line, _ := s.d.InputPos()
 	n := &xnode{ns: wxrSpace(start.Name.Space), local: start.Name.Local, attr: start.Attr, line: line}
+	if n.local == "item" {
+		n.kids = make([]xnode, 0, 24) // a WordPress item has about twenty fields
+	}
 	for {
 		tok, err := s.d.Token()
 		if err != nil {
@@ -458,7 +461,7 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 			kidLine, _ := s.d.InputPos()
 			switch {
 			case ns == "wp" && t.Name.Local == "comment":
-				n.kids = append(n.kids, &xnode{ns: ns, local: "comment", line: kidLine})
+				n.kids = append(n.kids, xnode{ns: ns, local: "comment", line: kidLine})
 				if err := s.d.Skip(); err != nil {
 					return n, unexpectedEOF(err)
 				}
@@ -466,17 +469,18 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 				// An <item> left open: end it here and read the next one
 				// as its sibling, rather than losing it inside this one.
 				s.errorAt(n.line, fmt.Errorf("source: %w: <item> not closed before the <item> at line %d", ErrSyntax, kidLine))
-				s.pending = &t
+				next := t // a copy, so that t itself need not escape
+				s.pending = &next
 				return n, nil
 			case wxrContainer(ns, t.Name.Local):
 				k, err := s.readNode(t)
-				n.kids = append(n.kids, k)
+				n.kids = append(n.kids, *k)
 				if err != nil {
 					return n, err
 				}
 			default:
 				text, err := s.readText()
-				n.kids = append(n.kids, &xnode{ns: ns, local: t.Name.Local, attr: t.Attr, line: kidLine, text: text})
+				n.kids = append(n.kids, xnode{ns: ns, local: t.Name.Local, attr: t.Attr, line: kidLine, text: text})
 				if err != nil {
 					return n, err
 				}
@@ -867,7 +871,8 @@ func (s *wxrScanner) itemTerms(n *xnode, p *post.Post) {
 	var terms []raw
 	domained := map[string]bool{}     // names given with a domain
 	withNicename := map[string]bool{} // domain + name
-	for _, k := range n.kids {
+	for i := range n.kids {
+		k := &n.kids[i]
 		if k.ns != "" || k.local != "category" {
 			continue
 		}
