@@ -34,6 +34,9 @@ type config struct {
 	serve   string
 	workers int
 
+	cpuprofile string
+	memprofile string
+
 	title       string
 	description string
 	permalink   string // the pattern of post paths; empty for render's default
@@ -52,6 +55,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	prog := newProgress(stderr)
+	if cfg.cpuprofile != "" {
+		stop, err := startCPUProfile(cfg.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "site: %v\n", err)
+			return 1
+		}
+		defer stop()
+	}
 
 	fsys, root, err := inputFS(cfg.src)
 	if err != nil {
@@ -78,10 +89,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer out.Close()
 	n, buildErr := build(ctx, cfg, posts, out, prog)
 	prog.done()
+	if cfg.memprofile != "" {
+		if err := writeHeapProfile(cfg.memprofile); err != nil {
+			fmt.Fprintf(stderr, "site: %v\n", err)
+		}
+	}
 	if printErrors(stderr, buildErr) {
 		failed = true
 	}
 
+	if n == 0 {
+		fmt.Fprintf(stderr, "site: nothing written to %s\n", cfg.out)
+		return 1
+	}
 	fmt.Fprintf(stdout, "wrote %d files for %d posts to %s in %.2fs — open %s\n",
 		n, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
 	if cfg.serve != "" {
@@ -115,6 +135,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")
+	fl.StringVar(&cfg.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	fl.StringVar(&cfg.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	if err := fl.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -44,6 +44,10 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		Description:  cfg.description,
 		Permalinks:   render.Permalinks{Post: cfg.permalink},
 	}
+	// A bad pattern fails every post alike: say so once.
+	if err := site.Check(nil); err != nil {
+		return 0, err
+	}
 	var errs []error
 	posts, bad := safePosts(site, posts)
 	errs = append(errs, bad...)
