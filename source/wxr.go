@@ -109,9 +109,8 @@ func (w *WXR) Skips() []Skip {
 //     kept, as WordPress shows it; it may be empty.
 //   - Slug is wp:post_name, percent-decoded; a name that is not made of
 //     lower-case letters, digits, '-', '_' and '.' (or has "..") goes
-//     through post.Slugify. Without a name the
-//     slug comes from the title's text, else "post-<wp:post_id>", else
-//     "untitled".
+//     through post.Slugify. Without a name the slug comes from the title's
+//     text, else "post-<wp:post_id>", else "untitled".
 //   - Date is wp:post_date, the wall clock the blog showed, in a fixed zone
 //     whose offset is wp:post_date minus wp:post_date_gmt, so both the wall
 //     clock and the instant are right. A zero or missing GMT date
@@ -132,10 +131,11 @@ func (w *WXR) Skips() []Skip {
 //     written.
 //   - Categories (domain "category", or no domain in a plain RSS item),
 //     Tags (domain "post_tag", or "tag" as WXR 1.0 wrote it) and custom
-//     taxonomies (any other domain, such as
-//     post_format, into Taxonomies) take their slug from the nicename
-//     attribute and their parent from the channel's declarations. A term
-//     not declared in the channel is kept as the item gives it.
+//     taxonomies (any other domain, such as post_format, into Taxonomies)
+//     take their slug from the nicename attribute (else from the channel's
+//     declaration of that name, else post.Slugify of the name) and their
+//     parent from the channel's declarations. A term not declared in the
+//     channel is kept as the item gives it.
 //   - Params: "wp_post_id" (int; the raw text when not a number),
 //     "wp_post_type" (when not "post"), "wp_link" (the item's link),
 //     "wp_post_parent" and "wp_menu_order" (ints, when not 0), "sticky"
@@ -146,12 +146,19 @@ func (w *WXR) Skips() []Skip {
 //     map[string]any of every wp:postmeta: key to its value as a string,
 //     or to a []any of strings, in document order, when a key repeats.
 //
-// Bad input: a damaged field (an unreadable date, a status or type that
-// cannot be read) is reported as a *Error with its line and the item is
-// kept as far as it could be read. Malformed XML or a truncated file stops
-// the reading with a *Error wrapping ErrSyntax at the line and column where
-// the decoder stopped; every item before it is kept. An empty input is
-// ErrEmpty and a document whose root is not <rss> is ErrUnsupported.
+// Bad input: the decoder is lenient where exports often are damaged: HTML
+// entities such as &nbsp; outside CDATA are decoded (unknown ones kept as
+// written), a bare '&' is text, HTML left unescaped in a field is kept as
+// markup, Windows and old Mac line ends read as "\n", and Latin-1 exports
+// are read. A damaged field (a date that cannot be read, or local and GMT
+// dates further apart than any zone) is reported as a *Error wrapping
+// ErrDate with its line, and the item is kept as far as it could be read.
+// An <item> left open before the next one is reported (ErrSyntax) and both
+// are kept. Malformed XML the decoder cannot read past, or a truncated
+// file, stops the reading with a *Error wrapping ErrSyntax at the line and
+// column where the decoder stopped; every item before it is kept. An empty
+// input is ErrEmpty and a document whose root is not <rss> is
+// ErrUnsupported.
 // ReadWXR never returns a nil *WXR: the posts read so far are in it
 // whatever the error, which is errors.Join of every *Error found.
 func ReadWXR(path string, r io.Reader, opt Options) (*WXR, error) {
