@@ -243,9 +243,10 @@ func wpTextFooter(p *post.Post) (string, error) {
 	names := make([]string, len(p.Authors))
 	for i, a := range p.Authors {
 		names[i] = a.Name
-		if strings.Contains(a.Name, " by ") {
-			return "", wpTextErr("author %q holds \" by \"", a.Name)
-		}
+	}
+	// The " by " written before the authors must stay the last one.
+	if strings.Contains(" "+strings.Join(names, ", "), " by ") {
+		return "", wpTextErr("authors %q hold \" by \" or start with \"by \"", names)
 	}
 	if err := wpTextWriteNames(&b, " by ", "author", names); err != nil {
 		return "", err

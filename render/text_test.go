@@ -79,6 +79,8 @@ func TestTextRefuses(t *testing.T) {
 		"category and tagged":    func(p *post.Post) { p.Categories = []post.Term{{Name: "x and tagged"}} },
 		"empty tag":              func(p *post.Post) { p.Tags = []post.Term{{Name: ""}} },
 		"author by":              func(p *post.Post) { p.Authors = []post.Author{{Name: "Ann by the Sea"}} },
+		"author starts by":       func(p *post.Post) { p.Authors = []post.Author{{Name: "by 0"}} },
+		"second author by":       func(p *post.Post) { p.Authors = []post.Author{{Name: "A"}, {Name: "by B"}} },
 		"category by, no author": func(p *post.Post) { p.Categories = []post.Term{{Name: "Stand by Me"}} },
 		"category on digits":     func(p *post.Post) { p.Categories = []post.Term{{Name: "Focus on 2017"}} },
 		"permalink name":         func(p *post.Post) { p.Authors = []post.Author{{Name: "X. Bookmark the permalink"}} },
