@@ -320,3 +320,36 @@ func hasAttr(tok htmlToken, key string) bool {
 	}
 	return false
 }
+
+// TestPagesConcurrent writes every page from many goroutines at once and
+// wants the same bytes as one at a time (run with -race).
+func TestPagesConcurrent(t *testing.T) {
+	r := sampleRenderer(t, sampleSite(), samplePosts())
+	want := renderAll(t, sampleRenderer(t, sampleSite(), samplePosts()))
+	var pages []Page
+	for pg := range r.Pages() {
+		pages = append(pages, pg, pg)
+	}
+	got := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	done := make(chan struct{})
+	for i, pg := range pages {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			var b bytes.Buffer
+			errs[i] = pg.Write(&b)
+			got[i] = b.Bytes()
+		}()
+	}
+	for range pages {
+		<-done
+	}
+	for i, pg := range pages {
+		if errs[i] != nil {
+			t.Fatalf("%s: %v", pg.Path, errs[i])
+		}
+		if !bytes.Equal(got[i], want[pg.File()]) {
+			t.Errorf("%s differs when written concurrently", pg.Path)
+		}
+	}
+}
