@@ -422,7 +422,11 @@ func cutWords(f Format, s string, maxWords int) string {
 				}
 			case f == Markdown && (c == '[' || c == '!'):
 				if l, ok := idx.link(i); ok {
-					n := CountWords(PlainText(Body{Format: Markdown, Text: s[l.textStart:l.textEnd]}))
+					text := s[l.textStart:l.textEnd]
+					if strings.ContainsAny(text, "*_~`[<&\\") {
+						text = PlainText(Body{Format: Markdown, Text: text})
+					}
+					n := CountWords(text)
 					if !unit(n, l.end, true) {
 						return closeOpen(f, s[:last])
 					}

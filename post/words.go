@@ -706,73 +706,100 @@ func isASCIIPunct(c byte) bool {
 // would take quadratic time on text like "[[[[[[").
 type mdIndex struct {
 	s string
-	// end[i], for a '[', a '(' or a backtick run opening a code span at
-	// s[i], is the offset just past its partner; 0 when it has none. Nil
-	// when s has nothing to pair.
-	end []int32
+	// pairs holds each '[', '(' and backtick run opening a code span, in
+	// order of position, with the offset just past its partner (0 when it
+	// has none).
+	pairs []mdPair
+	// Scratch space, kept for the next reset.
+	runs   []mdRun
+	stacks [2][]int32 // open '[' and '(' as indexes into pairs
 }
+
+type mdPair struct{ pos, end int32 }
+
+// mdRun is a run of backticks; next is the index of the next run of the
+// same length (+1), the closer if this one opens a code span.
+type mdRun struct{ pos, n, next int32 }
 
 // reset indexes s, reusing the memory of an earlier index.
 func (m *mdIndex) reset(s string) {
 	m.s = s
-	m.end = m.end[:0]
+	m.pairs = m.pairs[:0]
 	if len(s) > math.MaxInt32 || !strings.ContainsAny(s, "[(`") {
 		return
 	}
-	m.end = slices.Grow(m.end, len(s))[:len(s)]
-	clear(m.end)
-	// Backtick runs by length, in order: an opener's partner is the next
-	// run of the same length.
-	var runs map[int][]int
-	for i := 0; ; {
-		k := strings.IndexByte(s[i:], '`')
-		if k < 0 {
-			break
-		}
-		i += k
-		n := runLen(s, i, '`')
-		if runs == nil {
-			runs = map[int][]int{}
-		}
-		runs[n] = append(runs[n], i)
-		i += n
-	}
-	var squares, parens []int
+	m.linkRuns(s)
+	m.stacks[0], m.stacks[1] = m.stacks[0][:0], m.stacks[1][:0]
+	r := 0 // the first run not behind i
 	for i := 0; i < len(s); {
-		switch s[i] {
+		c := s[i]
+		switch c {
 		case '\\':
 			i += 2
 			continue
 		case '`':
-			n := runLen(s, i, '`')
-			rs := runs[n]
-			for len(rs) > 0 && rs[0] <= i {
-				rs = rs[1:]
+			for r < len(m.runs) && int(m.runs[r].pos) < i {
+				r++
 			}
-			runs[n] = rs
-			if len(rs) > 0 {
-				m.end[i] = int32(rs[0] + n)
-				i = rs[0] + n // brackets inside code do not count
+			n := runLen(s, i, '`')
+			if r < len(m.runs) && int(m.runs[r].pos) == i && m.runs[r].next > 0 {
+				closer := m.runs[m.runs[r].next-1]
+				end := int(closer.pos) + n
+				m.pairs = append(m.pairs, mdPair{int32(i), int32(end)})
+				i = end // brackets inside code do not count
 				continue
 			}
 			i += n
 			continue
-		case '[':
-			squares = append(squares, i)
-		case ']':
-			if len(squares) > 0 {
-				m.end[squares[len(squares)-1]] = int32(i + 1)
-				squares = squares[:len(squares)-1]
+		case '[', '(':
+			k := 0
+			if c == '(' {
+				k = 1
 			}
-		case '(':
-			parens = append(parens, i)
-		case ')':
-			if len(parens) > 0 {
-				m.end[parens[len(parens)-1]] = int32(i + 1)
-				parens = parens[:len(parens)-1]
+			m.stacks[k] = append(m.stacks[k], int32(len(m.pairs)))
+			m.pairs = append(m.pairs, mdPair{pos: int32(i)})
+		case ']', ')':
+			k := 0
+			if c == ')' {
+				k = 1
+			}
+			if top := len(m.stacks[k]) - 1; top >= 0 {
+				m.pairs[m.stacks[k][top]].end = int32(i + 1)
+				m.stacks[k] = m.stacks[k][:top]
 			}
 		}
 		i++
+	}
+}
+
+// linkRuns lists the backtick runs of s, each linked to the next run as
+// long: a code span's closer is the next run of the opener's length.
+func (m *mdIndex) linkRuns(s string) {
+	m.runs = m.runs[:0]
+	var last [16]int32 // by run length: the index of the last run + 1
+	var lastLong map[int]int32
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '`')
+		if k < 0 {
+			return
+		}
+		i += k
+		n := runLen(s, i, '`')
+		idx := int32(len(m.runs) + 1)
+		var prev int32
+		if n < len(last) {
+			prev, last[n] = last[n], idx
+		} else {
+			if lastLong == nil {
+				lastLong = map[int]int32{}
+			}
+			prev, lastLong[n] = lastLong[n], idx
+		}
+		if prev > 0 {
+			m.runs[prev-1].next = idx
+		}
+		m.runs = append(m.runs, mdRun{pos: int32(i), n: int32(n)})
+		i += n
 	}
 }
 
@@ -784,10 +811,11 @@ func newMDIndex(s string) *mdIndex {
 
 // pair returns the offset just past the partner of s[i], or 0.
 func (m *mdIndex) pair(i int) int {
-	if m.end == nil || i < 0 || i >= len(m.end) {
+	k, ok := slices.BinarySearchFunc(m.pairs, i, func(p mdPair, i int) int { return int(p.pos) - i })
+	if !ok {
 		return 0
 	}
-	return int(m.end[i])
+	return int(m.pairs[k].end)
 }
 
 // codeSpan reads the code span at s[i] == '`': its content (one
