@@ -86,31 +86,22 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 			c.err = fmt.Errorf("render: %s: %w", postName(p), c.err)
 			return
 		}
-		c.summary, c.truncated, c.err = r.summary(p, c.body)
+		c.summary, c.truncated, c.err = r.summary(p)
 	})
 	return c
 }
 
-// moreMarker divides a body's summary from the rest, in Markdown and HTML
-// bodies, as in WordPress.
-const moreMarker = "<!--more-->"
-
-// summary is p's explicit summary, else the part of the body before
-// <!--more-->, else the body's first SummaryWords words.
-func (r *Renderer) summary(p *post.Post, body template.HTML) (template.HTML, bool, error) {
-	format := p.Body.Format
-	if strings.TrimSpace(p.Summary) != "" {
-		h, err := BodyHTML(r.body, post.Body{Format: format, Text: p.Summary}, r.site.UnsafeHTML)
-		return h, strings.TrimSpace(p.Body.Text) != "", err
+// summary renders p's summary as post.Summarize chooses it: the explicit
+// summary, else the body before <!--more-->, else the leading paragraphs
+// that fit in SummaryWords words (the first one cut between words when it
+// alone is longer).
+func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	text, truncated := post.Summarize(p, r.opt.SummaryWords)
+	if text == "" {
+		return "", truncated, nil
 	}
-	if format == post.Markdown || format == post.HTML {
-		if before, after, ok := strings.Cut(p.Body.Text, moreMarker); ok {
-			h, err := BodyHTML(r.body, post.Body{Format: format, Text: before}, r.site.UnsafeHTML)
-			return h, strings.TrimSpace(after) != "", err
-		}
-	}
-	h, truncated := SummaryHTML(body, r.opt.SummaryWords)
-	return h, truncated, nil
+	h, err := BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	return h, truncated, err
 }
 
 // postData builds what templates show of p on the page at from; full adds
