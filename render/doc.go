@@ -1,3 +1,33 @@
 // Package render writes posts out: as JSON, as plain text, as front-matter
 // Markdown, as HTML pages from templates, and as feeds and sitemaps.
+//
+// # HTML pages
+//
+// A Site describes where pages go: its permalink patterns (Permalinks,
+// with Hugo and Jekyll tokens such as :year and :slug) give every post,
+// term, taxonomy and archive period a site path, and Site.Check refuses
+// patterns and posts that would give an unsafe or clashing path before
+// anything is written. FilePath maps a site path to the file that serves
+// it and can never leave the output folder.
+//
+// NewRenderer takes a Site and a taxonomy.Index and writes every page of
+// the site from html/template templates: posts, the paginated home page,
+// taxonomy and term pages, author pages, year, month and day archives and a
+// 404 page. Renderer.Pages lists them all for a site builder, which can
+// write them in parallel. The default theme is embedded (DefaultTheme);
+// PageOptions.Templates replaces any of its files. With
+// Site.RelativeURLs every link is relative and ends in index.html, so the
+// written site can be opened from disk.
+//
+// # Bodies and safety
+//
+// Post bodies become HTML through a BodyRenderer: DefaultBody renders
+// Markdown with goldmark, plain text as paragraphs, and WordPress HTML
+// through Autop (WordPress's automatic paragraphs). Content is untrusted:
+// BodyHTML, the one place content becomes template.HTML, passes every body
+// through Sanitize, an allow-list of elements, attributes and URL schemes,
+// unless Site.UnsafeHTML opts out. Everything else from content is plain
+// text that html/template escapes for its context, and URLs from content
+// (citations, author sites) are linked only when they are http or https.
+// SummaryHTML cuts rendered HTML by words without leaving an element open.
 package render
