@@ -21,14 +21,15 @@ const DefaultSummaryWords = 70
 //     whatever its length; truncated when anything but white space follows
 //     the divider. A divider with nothing before it is ignored.
 //  3. The body's leading paragraphs (split at blank lines, but never
-//     inside a Markdown code fence or an HTML pre element), as many whole
-//     ones as fit in maxWords words (counted as WordCount counts them),
-//     joined by one blank line; at least the first. Paragraphs without
-//     words or images (a style element, a comment, a rule) are left out. A first paragraph
-//     longer than maxWords is cut after its last whole word that fits,
-//     never inside a word, an HTML tag, an entity, a Markdown link, image
-//     or code span; HTML elements (and Markdown emphasis) left open by the
-//     cut are closed. No ellipsis is added: the caller can use truncated.
+//     inside a Markdown code fence, an HTML comment or a pre, script or
+//     style element), as many whole ones as fit in maxWords words (counted
+//     as WordCount counts them), joined by one blank line; at least the
+//     first. Paragraphs without words or images (a style element, a
+//     comment, a rule) are left out. A first paragraph longer than
+//     maxWords is cut after its last whole word that fits, never inside a
+//     word, an HTML tag, an entity, a Markdown link, image or code span;
+//     HTML elements (and Markdown emphasis) left open by the cut are
+//     closed. No ellipsis is added: the caller can use truncated.
 //
 // maxWords of 0 or less means DefaultSummaryWords. A nil post or a blank
 // body gives "", false. Summarize never fails: markup it does not
