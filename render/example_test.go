@@ -83,5 +83,5 @@ func ExampleText() {
 	// [Harbour Office](https://harbour.example.org/)
 	//
 	// This entry was posted in Weather, Transport and tagged ferries on March 3, 2017 by Ann Lee.
-	// render: post cannot be written as plain text: category "Fog, Rain" holds ", "
+	// render: post cannot be written as plain text: categories ["Fog, Rain"] would read back as ["Fog" "Rain"]
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -211,21 +212,25 @@ func wpTextCitations(cites []post.Citation) ([]string, error) {
 }
 
 // wpTextFooter builds the footer sentence, or "" for a post with no terms,
-// date or authors. The reader splits the author off at the last " by "
-// and the date at the last " on " followed by digits, so names that would
-// move those splits are refused.
+// date or authors. Names may hold " by ", " on " or " and tagged ", which
+// the reader also uses to split the sentence, so after writing it Text
+// splits it the way the reader does (wpTextSplitFooter) and refuses the
+// post unless every part comes back where it was written.
 func wpTextFooter(p *post.Post) (string, error) {
-	var b strings.Builder
-	b.WriteString("This entry was posted")
-	if err := wpTextWriteNames(&b, " in ", "category", wpTextTermNames(p.Categories)); err != nil {
-		return "", err
+	var f wpTextFooterParts
+	f.cats, f.tags = wpTextTermNames(p.Categories), wpTextTermNames(p.Tags)
+	for _, a := range p.Authors {
+		f.authors = append(f.authors, a.Name)
 	}
-	if err := wpTextWriteNames(&b, " and tagged ", "tag", wpTextTermNames(p.Tags)); err != nil {
-		return "", err
-	}
-	terms := b.String()[len("This entry was posted"):]
-	if i := strings.LastIndex(terms, " by "); len(p.Authors) == 0 && i >= 0 && !strings.Contains(terms[i:], " and tagged ") {
-		return "", wpTextErr("a category or tag holding \" by \" would be read as the author of a post without one")
+	for _, list := range []struct {
+		what  string
+		names []string
+	}{{"category", f.cats}, {"tag", f.tags}, {"author", f.authors}} {
+		for _, n := range list.names {
+			if err := wpTextCheckLine(list.what, n); err != nil {
+				return "", err
+			}
+		}
 	}
 	if !p.Date.IsZero() {
 		d := p.Date
@@ -235,55 +240,131 @@ func wpTextFooter(p *post.Post) (string, error) {
 		if d.Year() < 0 || d.Year() > 9999 {
 			return "", wpTextErr("date %v has a year outside 0-9999", d)
 		}
-		b.WriteString(" on ")
-		b.WriteString(d.Format(wpTextDateLayout))
-	} else if i := strings.LastIndex(terms, " on "); i >= 0 && strings.ContainsAny(terms[i:], "0123456789") && !strings.Contains(terms[i:], " and tagged ") {
-		return "", wpTextErr("a category or tag holding \" on \" and digits would be read as the date of a post without one")
+		f.date = d.Format(wpTextDateLayout)
 	}
-	names := make([]string, len(p.Authors))
-	for i, a := range p.Authors {
-		names[i] = a.Name
-	}
-	// The " by " written before the authors must stay the last one.
-	if strings.Contains(" "+strings.Join(names, ", "), " by ") {
-		return "", wpTextErr("authors %q hold \" by \" or start with \"by \"", names)
-	}
-	if err := wpTextWriteNames(&b, " by ", "author", names); err != nil {
-		return "", err
-	}
-	if b.Len() == len("This entry was posted") {
+	rest, want := f.write()
+	if rest == "" {
 		return "", nil
 	}
-	b.WriteByte('.')
-	return b.String(), nil
+	sentence := "This entry was posted" + rest + "."
+	if strings.HasSuffix(sentence, " Bookmark the permalink.") {
+		return "", wpTextErr("the last name would be read as \"Bookmark the permalink.\"")
+	}
+	got, err := wpTextSplitFooter(rest)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case !slices.Equal(got.cats, want.cats):
+		return "", wpTextErr("categories %q would read back as %q", want.cats, got.cats)
+	case !slices.Equal(got.tags, want.tags):
+		return "", wpTextErr("tags %q would read back as %q", want.tags, got.tags)
+	case !slices.Equal(got.authors, want.authors):
+		return "", wpTextErr("authors %q would read back as %q", want.authors, got.authors)
+	case got.date != want.date:
+		return "", wpTextErr("date %q would read back as %q", want.date, got.date)
+	}
+	return sentence, nil
 }
 
 func wpTextTermNames(terms []post.Term) []string {
-	names := make([]string, len(terms))
-	for i, t := range terms {
-		names[i] = t.Name
+	var names []string
+	for _, t := range terms {
+		names = append(names, t.Name)
 	}
 	return names
 }
 
-// wpTextWriteNames writes lead and the names separated by ", ", refusing
-// names that would not read back as themselves.
-func wpTextWriteNames(b *strings.Builder, lead, what string, names []string) error {
-	for i, n := range names {
-		if err := wpTextCheckLine(what, n); err != nil {
-			return err
-		}
-		for _, bad := range []string{", ", " | ", " and tagged", "Bookmark the permalink"} {
-			if strings.Contains(n, bad) {
-				return wpTextErr("%s %q holds %q", what, n, bad)
-			}
-		}
-		if i == 0 {
+// wpTextFooterParts are the parts of a footer sentence.
+type wpTextFooterParts struct {
+	cats, tags, authors []string
+	date                string
+}
+
+// write joins the parts into the sentence between "This entry was posted"
+// and the final ".", returning it with the parts trimmed as the reader
+// trims them.
+func (f wpTextFooterParts) write() (string, wpTextFooterParts) {
+	var b strings.Builder
+	list := func(lead string, names []string) {
+		if len(names) > 0 {
 			b.WriteString(lead)
-		} else {
-			b.WriteString(", ")
+			b.WriteString(strings.Join(names, ", "))
 		}
-		b.WriteString(n)
 	}
-	return nil
+	list(" in ", f.cats)
+	list(" and tagged ", f.tags)
+	if f.date != "" {
+		b.WriteString(" on ")
+		b.WriteString(f.date)
+	}
+	list(" by ", f.authors)
+	return b.String(), f
+}
+
+// wpTextSplitFooter splits rest the way source.ParseText splits a footer
+// sentence: the authors after the last " by " and the date after the
+// last " on " (unless " and tagged " follows either), the tags after the
+// first " and tagged ", names at ", " and " | ". A date candidate holding a
+// digit counts as a date (the reader reads it or reports it).
+func wpTextSplitFooter(rest string) (wpTextFooterParts, error) {
+	const tagged = " and tagged "
+	var f wpTextFooterParts
+	stop := len(rest)
+	if i := strings.LastIndex(rest, " by "); i >= 0 && !strings.Contains(rest[i:], tagged) {
+		f.authors, stop = wpTextSplitNames(rest[i+len(" by "):]), i
+	}
+	if i := strings.LastIndex(rest[:stop], " on "); i >= 0 && !strings.Contains(rest[i:stop], tagged) &&
+		strings.ContainsAny(rest[i:stop], "0123456789") {
+		f.date, stop = rest[i+len(" on "):stop], i
+	}
+	terms := rest[:stop]
+	switch {
+	case terms == "":
+	case strings.HasPrefix(terms, " in "):
+		cats := terms[len(" in "):]
+		if i := strings.Index(terms, tagged); i >= 0 {
+			if i < len(" in ") {
+				return f, wpTextErr("a category starting with \"and tagged\"")
+			}
+			cats = terms[len(" in "):i]
+			f.tags = wpTextSplitNames(terms[i+len(tagged):])
+		}
+		f.cats = wpTextSplitNames(cats)
+	case strings.HasPrefix(terms, tagged):
+		f.tags = wpTextSplitNames(terms[len(tagged):])
+	default:
+		return f, wpTextErr("footer %q would not read back", rest)
+	}
+	return f, nil
+}
+
+// wpTextSplitNames splits a list at the first ", " or " | " each time, as
+// the reader does, trimming each name.
+func wpTextSplitNames(s string) []string {
+	var names []string
+	for {
+		i := wpTextIndexSeparator(s)
+		if i < 0 {
+			return append(names, strings.TrimSpace(s))
+		}
+		names = append(names, strings.TrimSpace(s[:i]))
+		if s[i] == ',' {
+			s = s[i+2:]
+		} else {
+			s = s[i+3:]
+		}
+	}
+}
+
+func wpTextIndexSeparator(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case s[i] == ',' && s[i+1] == ' ':
+			return i
+		case s[i] == ' ' && s[i+1] == '|' && i+2 < len(s) && s[i+2] == ' ':
+			return i
+		}
+	}
+	return -1
 }
