@@ -54,8 +54,8 @@ type Site struct {
 //	:title             the slug of the post's title
 //	:category          the slug of the post's first category
 //	:author            the slug of the post's first author
-//	:section           the first folder of the post's source path
-//	:taxonomy :term    a taxonomy's name ("tags") and a term's slug
+//	:section           the slug of the first folder of the post's source path
+//	:taxonomy :term    the slug of a taxonomy's name ("tags") and a term's slug
 //	:num               a page number
 //
 // A token whose value is empty (a post without a category, say) is left
@@ -205,10 +205,10 @@ func (s *Site) postTokens(p *post.Post) func(string) (string, bool) {
 			return authorSlug(p.Authors[0]), true
 		case "section":
 			dir, _, ok := strings.Cut(p.Source.Path, "/")
-			if !ok {
+			if !ok || dir == "" {
 				return "", true
 			}
-			return dir, true
+			return post.Slugify(dir), true
 		}
 		return "", false
 	}
@@ -239,6 +239,16 @@ func authorSlug(a post.Author) string {
 	return post.Slugify(a.Name)
 }
 
+// taxonomySlug is the path segment of a taxonomy: its name when that is
+// already a slug ("categories"), else the name's slug, since custom
+// taxonomy names come from front-matter keys and may hold anything.
+func taxonomySlug(name string) string {
+	if s := post.Slugify(name); s != name {
+		return s
+	}
+	return name
+}
+
 // TermURL returns the site-relative path of the page of the term with
 // slug term in taxonomy ("categories", "tags", "authors" or a custom
 // one), from the Term pattern.
@@ -251,7 +261,7 @@ func (s *Site) termPath(taxonomy, term string) (string, error) {
 	return expand(s.Permalinks.withDefaults().Term, func(tok string) (string, bool) {
 		switch tok {
 		case "taxonomy":
-			return taxonomy, true
+			return taxonomySlug(taxonomy), true
 		case "term":
 			return term, true
 		}
@@ -269,7 +279,7 @@ func (s *Site) TaxonomyURL(taxonomy string) string {
 func (s *Site) taxonomyPath(taxonomy string) (string, error) {
 	return expand(s.Permalinks.withDefaults().Taxonomy, func(tok string) (string, bool) {
 		if tok == "taxonomy" {
-			return taxonomy, true
+			return taxonomySlug(taxonomy), true
 		}
 		return "", false
 	})

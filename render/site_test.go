@@ -198,3 +198,17 @@ func TestCheckTermPaths(t *testing.T) {
 		t.Errorf("Check = %v, want ErrUnsafePath", err)
 	}
 }
+
+func TestTaxonomyNamesBecomeSlugs(t *testing.T) {
+	s := &Site{}
+	if got := s.TermURL("My Series", "one"); got != "/my-series/one/" {
+		t.Errorf("TermURL = %q", got)
+	}
+	if got := s.TaxonomyURL("<script>"); got != "/script/" {
+		t.Errorf("TaxonomyURL = %q", got)
+	}
+	p := &post.Post{Slug: "x", Taxonomies: map[string][]post.Term{"Reading List": {{Name: "Books"}}}}
+	if err := s.Check([]*post.Post{p}); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+}
