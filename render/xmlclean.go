@@ -214,18 +214,43 @@ func resolveRef(ref string, base *url.URL) string {
 	return base.ResolveReference(u).String()
 }
 
-// resolveSrcsetRefs resolves each URL of an srcset list ("a.png 1x, b.png 2x").
+// resolveSrcsetRefs resolves each URL of an srcset list ("a.png 1x,
+// b.png 2x"), changing nothing else, so that the separators and
+// descriptors, and an unquoted value's lack of spaces, stay as written. As
+// in HTML, a URL runs to the next whitespace, less any trailing commas.
 func resolveSrcsetRefs(v string, base *url.URL) string {
-	parts := strings.Split(v, ",")
-	for i, p := range parts {
-		f := strings.Fields(p)
-		if len(f) == 0 {
-			continue
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(v); {
+		for i < len(v) && (feedSpace(v[i]) || v[i] == ',') {
+			i++
 		}
-		f[0] = resolveRef(f[0], base)
-		parts[i] = strings.Join(f, " ")
+		start := i
+		for i < len(v) && !feedSpace(v[i]) {
+			i++
+		}
+		end := i
+		for end > start && v[end-1] == ',' {
+			end--
+		}
+		if ref := v[start:end]; ref != "" {
+			if abs := resolveRef(ref, base); abs != ref {
+				b.WriteString(v[last:start])
+				b.WriteString(abs)
+				last = end
+			}
+		}
+		if end == i { // descriptors follow, up to the next comma
+			for i < len(v) && v[i] != ',' {
+				i++
+			}
+		}
 	}
-	return strings.Join(parts, ", ")
+	if last == 0 {
+		return v
+	}
+	b.WriteString(v[last:])
+	return b.String()
 }
 
 // feedEscapeAttr escapes a resolved value for an attribute in any quoting.

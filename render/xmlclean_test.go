@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,6 +64,10 @@ func TestAbsolutizeHTML(t *testing.T) {
 		{`<A HREF=x.html>`, `<A HREF=https://example.com/2024/01/post/x.html>`},
 		{`<img src = "i.png" alt="a href=/no">`, `<img src = "https://example.com/2024/01/post/i.png" alt="a href=/no">`},
 		{`<img srcset="a.png 1x, /b.png 2x">`, `<img srcset="https://example.com/2024/01/post/a.png 1x, https://example.com/b.png 2x">`},
+		// Without whitespace "a.png,/b.png" is one URL, as browsers read it.
+		{`<img srcset=a.png,/b.png>`, `<img srcset=https://example.com/2024/01/post/a.png,/b.png>`},
+		{`<img srcset=" a.png  1x ,b.png 2x,">`, `<img srcset=" https://example.com/2024/01/post/a.png  1x ,https://example.com/2024/01/post/b.png 2x,">`},
+		{`<img srcset="https://x.example/a.png 1x, ,">`, `<img srcset="https://x.example/a.png 1x, ,">`},
 		{`<a href="//cdn.example.net/x">`, `<a href="https://cdn.example.net/x">`},
 		{`<a href="https://other.example/">`, `<a href="https://other.example/">`},
 		{`<a href="mailto:a@example.com">`, `<a href="mailto:a@example.com">`},
@@ -99,4 +104,25 @@ func TestPlainText(t *testing.T) {
 			t.Errorf("plainText(%q) (-want +got):\n%s", tt.in, diff)
 		}
 	}
+}
+
+// FuzzAbsolutizeHTML checks that resolving URLs never panics, leaves
+// markup-free text alone, and that a second pass changes nothing.
+func FuzzAbsolutizeHTML(f *testing.F) {
+	f.Add(`<a href="/about/">a</a> <img srcset="a.png 1x, /b.png 2x" src=x.png>`)
+	f.Add(`<a href='x?a=1&amp;b=2'><!-- <a href="/c"> --><a href="/unterminated`)
+	f.Add(hostile)
+	base, err := url.Parse("https://example.com/2024/01/post/")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := absolutizeHTML(s, base)
+		if !strings.Contains(s, "<") && once != s {
+			t.Fatalf("text without markup changed: %q -> %q", s, once)
+		}
+		if twice := absolutizeHTML(once, base); twice != once {
+			t.Fatalf("second pass changed %q:\nonce  %q\ntwice %q", s, once, twice)
+		}
+	})
 }
