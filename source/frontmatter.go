@@ -250,7 +250,18 @@ var yamlParserProblems = map[string]bool{
 // of anchors cannot expand into gigabytes ("billion laughs").
 const maxYAMLNodes = 100000
 
+// yaml decodes YAML front matter: by fastYAML when the block is written
+// in the plain subset it reads, by yaml.v3 otherwise.
 func (d *fmDocument) yaml(block string, openLine int) error {
+	if fields, ok := fastYAML(block, openLine); ok {
+		d.fields = fields
+		return nil
+	}
+	return d.slowYAML(block, openLine)
+}
+
+// slowYAML decodes YAML front matter with yaml.v3.
+func (d *fmDocument) slowYAML(block string, openLine int) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(block), &root); err != nil {
 		return d.yamlError(err, openLine)
@@ -590,4 +601,356 @@ func fromNative(v any, line, col int) *fmValue {
 		out.kind, out.text = kindString, fmt.Sprint(x)
 	}
 	return out
+}
+
+// fastYAML reads the plain YAML nearly all front matter is written in,
+// several times faster than yaml.v3, which dominates the time to load a
+// tree otherwise. It reads only top-level `key: value` lines whose key is
+// a plain word, with values that are one-line plain or quoted scalars
+// (double-quoted without escapes), one-line flow sequences of those, or
+// block sequences (`- item` lines) of those; blank and comment lines are
+// skipped. Scalars resolve as yaml.v3 resolves them (true, null, 47, 2.5,
+// dates kept as text); a plain scalar that might be some other number is
+// not read. For anything else it returns false and the block goes to
+// yaml.v3, which also reports every error: fastYAML never fails, it
+// declines. FuzzFastYAML checks that the two agree.
+func fastYAML(block string, openLine int) ([]fmField, bool) {
+	if !fastPlainChars(block) {
+		return nil, false
+	}
+	var fields []fmField
+	lineNo := openLine
+	for pos := 0; pos < len(block); {
+		line, next := fmNextLine(block, pos)
+		lineNo++
+		pos = next
+		if fastSkippable(line) {
+			continue
+		}
+		key, valOff, ok := fastKey(line)
+		if !ok {
+			return nil, false
+		}
+		f := fmField{key: key, line: lineNo, col: 1}
+		rest := line[valOff:]
+		switch {
+		case rest == "" || rest[0] == '#':
+			// A block sequence, or null.
+			v, native, after, ok := fastBlockSeq(block, pos, lineNo)
+			if !ok {
+				return nil, false
+			}
+			if v == nil {
+				v = &fmValue{kind: kindNull, line: lineNo, col: 1 + utf8.RuneCountInString(line)}
+			} else {
+				pos, lineNo = after, fastLastLine(block, after, openLine)
+			}
+			f.val, f.native = v, native
+		case rest[0] == '[':
+			v, native, ok := fastFlowSeq(rest)
+			if !ok {
+				return nil, false
+			}
+			f.val, f.native = v, native
+			v.line, v.col = lineNo, 1+utf8.RuneCountInString(line[:valOff])
+			for _, it := range v.items {
+				it.line, it.col = lineNo, v.col+it.col
+			}
+		default:
+			v, native, ok := fastScalar(rest, false)
+			if !ok {
+				return nil, false
+			}
+			v.line, v.col = lineNo, 1+utf8.RuneCountInString(line[:valOff])
+			f.val, f.native = v, native
+		}
+		fields = append(fields, f)
+	}
+	return fields, true
+}
+
+// fastPlainChars reports whether block is free of the characters on
+// which YAML and a line-by-line reading could differ: control characters
+// (tabs and lone CRs included), C1 controls such as NEL (a YAML line
+// break), byte-order marks and the non-characters U+FFFE and U+FFFF.
+func fastPlainChars(block string) bool {
+	for i := 0; i < len(block); i++ {
+		switch b := block[i]; {
+		case b < 0x20 && b != '\n', b == 0x7f:
+			return false
+		case b == 0xc2 && i+1 < len(block) && block[i+1] < 0xa0:
+			return false
+		case b == 0xef && i+2 < len(block) && (block[i+1] == 0xbb && block[i+2] == 0xbf || block[i+1] == 0xbf && block[i+2] >= 0xbe):
+			return false
+		}
+	}
+	return true
+}
+
+// fastLastLine is the line number (in the file) of the line before the
+// block offset pos.
+func fastLastLine(block string, pos, openLine int) int {
+	return openLine + strings.Count(block[:pos], "\n")
+}
+
+// fastSkippable reports a blank or comment line.
+func fastSkippable(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	return t == "" || t[0] == '#'
+}
+
+// fastKey reads `key:` at the start of line, the key a plain word, and
+// returns the offset of the value after the blanks that follow the colon.
+func fastKey(line string) (key string, valOff int, ok bool) {
+	i := 0
+	for i < len(line) {
+		c := line[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '-') {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 0 || i >= len(line) || line[i] != ':' {
+		return "", 0, false
+	}
+	key, i = line[:i], i+1
+	if i < len(line) && line[i] != ' ' {
+		return "", 0, false
+	}
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i < len(line) && line[i] == '\t' {
+		return "", 0, false
+	}
+	return key, i, true
+}
+
+// fastBlockSeq reads the `- item` lines after a key with no value, from
+// pos. It returns a nil value for null (no items follow), and the offset
+// after the last item.
+func fastBlockSeq(block string, pos, keyLine int) (*fmValue, any, int, bool) {
+	var v *fmValue
+	var natives []any
+	indent := -1
+	lineNo := keyLine
+	end := pos
+	for pos < len(block) {
+		line, next := fmNextLine(block, pos)
+		lineNo++
+		if fastSkippable(line) {
+			pos = next
+			continue
+		}
+		sp := len(line) - len(strings.TrimLeft(line, " "))
+		item := line[sp:]
+		if !strings.HasPrefix(item, "-") || len(item) > 1 && item[1] != ' ' {
+			if sp > 0 || (indent >= 0 && sp > indent) {
+				return nil, nil, 0, false // a nested mapping or a continuation
+			}
+			break // the next key
+		}
+		if indent >= 0 && sp != indent || indent < 0 && strings.HasPrefix(line, "\t") {
+			return nil, nil, 0, false
+		}
+		indent = sp
+		if v == nil {
+			v = &fmValue{kind: kindList, line: lineNo, col: sp + 1}
+		}
+		rest := strings.TrimLeft(item[1:], " ")
+		var it *fmValue
+		var native any
+		if rest == "" || rest[0] == '#' {
+			it = &fmValue{kind: kindNull}
+		} else {
+			var ok bool
+			if it, native, ok = fastScalar(rest, false); !ok {
+				return nil, nil, 0, false
+			}
+		}
+		it.line = lineNo
+		it.col = 1 + utf8.RuneCountInString(line[:len(line)-len(rest)])
+		v.items = append(v.items, it)
+		natives = append(natives, native)
+		pos, end = next, next
+	}
+	if v == nil {
+		return nil, nil, pos, true
+	}
+	return v, natives, end, true
+}
+
+// fastFlowSeq reads a one-line flow sequence `[a, "b", 3]`. Item columns
+// are relative to the opening bracket.
+func fastFlowSeq(s string) (*fmValue, any, bool) {
+	v := &fmValue{kind: kindList}
+	natives := []any{}
+	i := 1
+	for {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i >= len(s) {
+			return nil, nil, false
+		}
+		if s[i] == ']' && len(v.items) == 0 {
+			i++
+			break
+		}
+		start := i
+		var raw string
+		switch s[i] {
+		case '"', '\'':
+			end := fastQuoteEnd(s, i)
+			if end < 0 {
+				return nil, nil, false
+			}
+			raw, i = s[i:end], end
+		default:
+			for i < len(s) && s[i] != ',' && s[i] != ']' {
+				i++
+			}
+			raw = strings.TrimRight(s[start:i], " ")
+			if strings.ContainsAny(raw, "[]{}#:\t") {
+				return nil, nil, false
+			}
+		}
+		it, native, ok := fastScalar(raw, true)
+		if !ok {
+			return nil, nil, false
+		}
+		it.col = utf8.RuneCountInString(s[:start])
+		v.items = append(v.items, it)
+		natives = append(natives, native)
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i >= len(s) {
+			return nil, nil, false
+		}
+		if s[i] == ']' {
+			i++
+			break
+		}
+		if s[i] != ',' {
+			return nil, nil, false
+		}
+		i++
+	}
+	if !fastRestBlank(s[i:]) {
+		return nil, nil, false
+	}
+	return v, natives, true
+}
+
+// fastRestBlank reports whether what follows a value is only blanks and
+// perhaps a comment.
+func fastRestBlank(rest string) bool {
+	t := strings.TrimLeft(rest, " ")
+	return t == "" || t[0] == '#' && len(t) < len(rest)
+}
+
+// fastQuoteEnd returns the offset just past the closing quote of the
+// quoted scalar at s[i], or -1 when it does not close on this line or (in
+// double quotes) uses an escape.
+func fastQuoteEnd(s string, i int) int {
+	q := s[i]
+	for j := i + 1; j < len(s); j++ {
+		switch {
+		case q == '"' && s[j] == '\\':
+			return -1
+		case s[j] == q && q == '\'' && j+1 < len(s) && s[j+1] == '\'':
+			j++ // '' is a quote inside single quotes
+		case s[j] == q:
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// fastScalar reads one scalar: quoted, or plain with the resolution
+// yaml.v3 gives it. inFlow says the text came from a flow sequence, where
+// the caller has cut it at the next comma.
+func fastScalar(s string, inFlow bool) (*fmValue, any, bool) {
+	if s == "" {
+		return nil, nil, false
+	}
+	if s[0] == '"' || s[0] == '\'' {
+		end := fastQuoteEnd(s, 0)
+		if end < 0 || !fastRestBlank(s[end:]) {
+			return nil, nil, false
+		}
+		text := s[1 : end-1]
+		if s[0] == '\'' {
+			text = strings.ReplaceAll(text, "''", "'")
+		}
+		if strings.ContainsAny(text, "\t\r") {
+			return nil, nil, false
+		}
+		return &fmValue{kind: kindString, text: text}, text, true
+	}
+	if strings.IndexByte("-?:,[]{}#&*!|>%@`", s[0]) >= 0 {
+		return nil, nil, false
+	}
+	if !inFlow {
+		if i := strings.Index(s, " #"); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimRight(s, " ")
+	}
+	if s == "" || s == "<<" || strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.ContainsAny(s, "\t\r") {
+		return nil, nil, false
+	}
+	switch s {
+	case "true", "True", "TRUE":
+		return &fmValue{kind: kindBool, text: s, b: true}, true, true
+	case "false", "False", "FALSE":
+		return &fmValue{kind: kindBool, text: s}, false, true
+	case "~", "null", "Null", "NULL":
+		return &fmValue{kind: kindNull, text: s}, nil, true
+	}
+	c := s[0]
+	if c == '.' || c == '+' || c >= '0' && c <= '9' {
+		return fastNumberish(s)
+	}
+	return &fmValue{kind: kindString, text: s}, s, true
+}
+
+// fastNumberish resolves a plain scalar that starts like a number: a
+// decimal int, a simple decimal float, or text that cannot be a number
+// (a date, a version like 1.2.3). Anything else declines.
+func fastNumberish(s string) (*fmValue, any, bool) {
+	digits := func(t string) bool {
+		if t == "" {
+			return false
+		}
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case digits(s) && (s == "0" || s[0] != '0'):
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, nil, false
+		}
+		return &fmValue{kind: kindNumber, text: s}, n, true
+	case len(s) >= 8 && digits(s[:4]) && s[4] == '-' && s[5] >= '0' && s[5] <= '9':
+		// A date, or text that starts like one: a string either way.
+		return &fmValue{kind: kindString, text: s}, s, true
+	case strings.Count(s, ".") >= 2:
+		return &fmValue{kind: kindString, text: s}, s, true
+	}
+	if dot := strings.IndexByte(s, '.'); dot > 0 && digits(s[:dot]) && digits(s[dot+1:]) && (dot == 1 || s[0] != '0') {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, nil, false
+		}
+		return &fmValue{kind: kindNumber, text: s}, f, true
+	}
+	return nil, nil, false
 }
