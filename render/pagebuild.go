@@ -281,8 +281,9 @@ func (r *Renderer) periodData(from string, p *taxonomy.Period) *PeriodData {
 }
 
 // taxonomyTitle is the heading of a taxonomy's page: "Categories",
-// "Series".
+// "Series", "Post format" for "post_format".
 func taxonomyTitle(name string) string {
+	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '-' || unicode.IsSpace(r) }), " ")
 	if name == "" {
 		return ""
 	}
