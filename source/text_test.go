@@ -235,6 +235,59 @@ func TestParseTextShape(t *testing.T) {
 	}
 }
 
+// TestParseTextLastLines checks which last lines are citations and
+// footers, and which stay paragraphs.
+func TestParseTextLastLines(t *testing.T) {
+	type result struct {
+		Body       string
+		Citations  []post.Citation
+		Categories []string
+		Tags       []string
+	}
+	tests := map[string]result{
+		"[CNN]":                      {Citations: []post.Citation{{Source: "CNN"}}},
+		"[ CNN ]":                    {Citations: []post.Citation{{Source: "CNN"}}},
+		"[CNN](https://cnn.example)": {Citations: []post.Citation{{Source: "CNN", URL: "https://cnn.example"}}},
+		"[]":                         {Body: "[]"},
+		"[ ]":                        {Body: "[ ]"},
+		"[[CNN]]":                    {Body: "[[CNN]]"},
+		"[CNN]()":                    {Body: "[CNN]()"},
+		"[CNN](a b)":                 {Body: "[CNN](a b)"},
+		"[CNN](a(b))":                {Body: "[CNN](a(b))"},
+		"[CNN] said so":              {Body: "[CNN] said so"},
+		"[CNN](x) said so":           {Body: "[CNN](x) said so"},
+		"Posted in News | Edit":      {Categories: []string{"News"}},
+		"Posted in A, B | 1 Comment": {Categories: []string{"A", "B"}},
+		"Posted in A | Comments Off": {Categories: []string{"A"}},
+		"Posted in A | Tagged b, c | 12 Comments | Edit": {Categories: []string{"A"}, Tags: []string{"b", "c"}},
+		"Posted in A":                 {Body: "Posted in A"},
+		"Posted in A | Tagged b":      {Categories: []string{"A"}, Tags: []string{"b"}},
+		"Posted in A | Shared":        {Body: "Posted in A | Shared"},
+		"Posted in A | Comments":      {Body: "Posted in A | Comments"},
+		"Posted in | Tagged b | Edit": {Body: "Posted in | Tagged b | Edit"},
+		"Posted in A, , B | Edit":     {Body: "Posted in A, , B | Edit"},
+		"Bookmark the permalink.":     {},
+		"Bookmark the permalink":      {Body: "Bookmark the permalink"},
+	}
+	for line, want := range tests {
+		p, err := source.ParseText("l.txt", []byte("T\n"+line), source.Options{})
+		if err != nil {
+			t.Errorf("%q: %v", line, err)
+			continue
+		}
+		got := result{Body: p.Body.Text, Citations: p.Citations}
+		for _, c := range p.Categories {
+			got.Categories = append(got.Categories, c.Name)
+		}
+		for _, c := range p.Tags {
+			got.Tags = append(got.Tags, c.Name)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", line, diff)
+		}
+	}
+}
+
 // FuzzParseText checks that ParseText never panics, that every error is a
 // positioned *source.Error, and that whatever parses and render.Text
 // accepts reads back as the same post.
