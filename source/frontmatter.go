@@ -287,6 +287,7 @@ func (d *fmDocument) slowYAML(block string, openLine int) error {
 		if err := v.Decode(&native); err != nil {
 			return d.errAt(openLine+v.Line, v.Column, fmt.Errorf("source: %w: %s: %v", ErrFrontMatter, k.Value, err))
 		}
+		native = normalizeNative(native)
 		d.fields = append(d.fields, fmField{key: k.Value, val: val, line: openLine + k.Line, col: k.Column, native: native})
 	}
 	return nil
@@ -533,7 +534,8 @@ func jsonValueStart(s string, off int) int {
 // normalizeNative gives TOML and JSON values the Go types YAML decoding
 // gives, so that Params look the same whatever the flavour and survive
 // being written back as YAML: int for integers, float64 for other numbers,
-// dates and times as their text, []any and map[string]any.
+// dates and times as their text, []any and map[string]any (YAML's
+// map[any]any too, keys as text, where no two keys share a text).
 func normalizeNative(v any) any {
 	switch x := v.(type) {
 	case int64:
@@ -561,6 +563,19 @@ func normalizeNative(v any) any {
 		out := make(map[string]any, len(x))
 		for k, e := range x {
 			out[k] = normalizeNative(e)
+		}
+		return out
+	case map[any]any:
+		// yaml.v3 makes these when a key is not a plain string (a number,
+		// a tagged key). JSON cannot hold them; keys as text can, unless
+		// two keys would become one text (1 and "1"): then it stays.
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			ks := fmt.Sprint(k)
+			if _, dup := out[ks]; dup {
+				return v
+			}
+			out[ks] = normalizeNative(e)
 		}
 		return out
 	}
