@@ -64,9 +64,13 @@ type loadResult struct {
 // matter (other HTML files are pages of a site, not posts, and are
 // skipped); .txt by ParseText; .xml by ReadWXR, streamed. Other files are
 // skipped, and so are names starting with "." (hidden files and folders,
-// such as .git), node_modules folders and Hugo's `_index.*` section pages,
-// which list a section rather than being a post. Folders starting with "_"
-// are read: Jekyll keeps its posts in `_posts`. A root naming one file
+// such as .git), node_modules folders, Jekyll's _site, _layouts, _includes,
+// _sass, _data and _plugins folders, and Hugo's `_index.*` section pages,
+// which list a section rather than being a post. Other folders starting
+// with "_" are read: Jekyll keeps its posts in `_posts` and its drafts in
+// `_drafts` (see ParseMarkdown). Point Load at a Hugo site's content
+// folder, not its root, which also holds layouts and archetypes. A root
+// naming one file
 // reads it whatever its name, or fails with ErrUnsupported for an extension
 // no parser reads.
 //
@@ -140,7 +144,7 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []erro
 			return nil
 		}
 		base := d.Name()
-		if name != root && (strings.HasPrefix(base, ".") || d.IsDir() && base == "node_modules") {
+		if name != root && (strings.HasPrefix(base, ".") || d.IsDir() && skipDirs[base]) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -159,6 +163,15 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []erro
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
 	return files, errs
+}
+
+// skipDirs are folders that hold a site's machinery, never its posts:
+// Jekyll's generated site, layouts, includes, Sass, data and plugins (whose
+// layouts have front matter and would read as HTML posts), and installed
+// packages.
+var skipDirs = map[string]bool{
+	"_site": true, "_layouts": true, "_includes": true, "_sass": true, "_data": true, "_plugins": true,
+	"node_modules": true,
 }
 
 // relPath is name relative to root, both clean slash-separated paths.

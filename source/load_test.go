@@ -36,6 +36,8 @@ func loadTree() fstest.MapFS {
 		"site/.git/HEAD.md":                mdFile("title: hidden", ""),
 		"site/.draft.md":                   mdFile("title: hidden file", ""),
 		"site/node_modules/pkg/README.md":  mdFile("title: dependency", ""),
+		"site/_layouts/default.html":       mdFile("layout: base", "<main>{{ content }}</main>"),
+		"site/_drafts/idea.md":             mdFile("title: An idea", ""),
 		"site/z-date.md":                   mdFile("title: Bad date\ndate: 2020-02-31", ""),
 		"site/big.md":                      {Data: []byte("---\ntitle: big\n---\n" + strings.Repeat("x", 2000))},
 	}
@@ -107,6 +109,22 @@ func TestLoadOrderAndErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestLoadJekyllDrafts(t *testing.T) {
+	posts, err := source.Load(context.Background(), loadTree(), "site", source.Options{Drafts: true, MaxFileSize: 1000})
+	if err == nil {
+		t.Fatal("want the errors of the bad files")
+	}
+	for _, p := range posts {
+		if p.Source.Path == "_drafts/idea.md" {
+			if p.Status != post.Draft {
+				t.Errorf("_drafts/idea.md status %q, want draft", p.Status)
+			}
+			return
+		}
+	}
+	t.Errorf("_drafts/idea.md not loaded with Drafts: %v", paths(posts))
 }
 
 func TestLoadRoots(t *testing.T) {

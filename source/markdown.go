@@ -59,7 +59,7 @@ import (
 // The body is kept as written, CRLF turned into LF and the blank lines
 // between front matter and text dropped; `<!--more-->` stays in it (see
 // post.Summarize). Status is Published unless the front matter says
-// otherwise.
+// otherwise, or the file is in a Jekyll `_drafts` folder (Draft).
 //
 // Errors are *Error values with the line and column in the file: ErrEncoding,
 // ErrFrontMatter (front matter that does not decode), ErrDate, ErrField (a
@@ -89,8 +89,21 @@ func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 	if err := m.apply(); err != nil {
 		return nil, err
 	}
+	if !m.claimed[groupStatus] && inDrafts(path) {
+		p.Status = post.Draft
+	}
 	fileNameDefaults(p, path, opt)
 	return p, nil
+}
+
+// inDrafts reports whether name lies in a Jekyll `_drafts` folder.
+func inDrafts(name string) bool {
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if path.Base(dir) == "_drafts" {
+			return true
+		}
+	}
+	return false
 }
 
 func isHTMLName(name string) bool {
