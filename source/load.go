@@ -83,9 +83,10 @@ type loadResult struct {
 // ErrTooLarge before it is read; WXR exports are streamed and not limited.
 //
 // Load then filters: draft, pending and private posts are kept only with
-// opt.Drafts; with opt.Now set, posts dated after it (and posts already
-// marked scheduled) are kept only with opt.Future, and marked
-// post.Scheduled; posts whose Expiry is before opt.Now are left out.
+// opt.Drafts; posts marked scheduled (WordPress's "future") and, with
+// opt.Now set, posts dated after it are kept only with opt.Future, the
+// latter marked post.Scheduled; with opt.Now set, posts whose Expiry is
+// before it are left out.
 //
 // When ctx is cancelled, Load stops starting files and returns the posts it
 // has with ctx.Err() joined to the errors. opt.Progress, when set, is called
