@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -110,49 +109,50 @@ type textMeta struct {
 	tags       []post.Term
 }
 
-var textBOM = []byte("\xEF\xBB\xBF")
+const textBOM = "\xEF\xBB\xBF"
 
 // textLines splits data into its non-blank lines. CRLF, LF and a lone CR
 // all end a line, so no line holds a '\r' or '\n'.
 func textLines(path string, data []byte) ([]textLine, error) {
-	data = bytes.TrimPrefix(data, textBOM)
+	// One conversion: every line and name is a substring of s.
+	s := strings.TrimPrefix(string(data), textBOM)
 	var lines []textLine
 	for num := 1; ; num++ {
-		end := bytes.IndexAny(data, "\r\n")
-		raw := data
+		end := strings.IndexAny(s, "\r\n")
+		raw := s
 		if end >= 0 {
-			raw = data[:end]
+			raw = s[:end]
 		}
 		if bad := textInvalidUTF8(raw); bad >= 0 {
-			return nil, &Error{Path: path, Line: num, Column: utf8.RuneCount(raw[:bad]) + 1, Err: ErrEncoding}
+			return nil, &Error{Path: path, Line: num, Column: utf8.RuneCountInString(raw[:bad]) + 1, Err: ErrEncoding}
 		}
-		if text := strings.TrimSpace(string(raw)); text != "" {
-			lead := bytes.TrimLeftFunc(raw, unicode.IsSpace)
-			col := utf8.RuneCount(raw[:len(raw)-len(lead)]) + 1
+		if text := strings.TrimSpace(raw); text != "" {
+			lead := strings.TrimLeftFunc(raw, unicode.IsSpace)
+			col := utf8.RuneCountInString(raw[:len(raw)-len(lead)]) + 1
 			lines = append(lines, textLine{num: num, col: col, text: text})
 		}
 		if end < 0 {
 			return lines, nil
 		}
-		if data[end] == '\r' && end+1 < len(data) && data[end+1] == '\n' {
+		if s[end] == '\r' && end+1 < len(s) && s[end+1] == '\n' {
 			end++
 		}
-		data = data[end+1:]
+		s = s[end+1:]
 	}
 }
 
 // textInvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence
-// in b, or -1.
-func textInvalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
+// in s, or -1.
+func textInvalidUTF8(s string) int {
+	if utf8.ValidString(s) {
 		return -1
 	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return i
+			}
 		}
-		i += size
 	}
 	return -1
 }
