@@ -36,6 +36,7 @@ var mdAliases = map[string][]string{
 	"categories": {"categories", "category"},
 	"tags":       {"tags", "tag"},
 	"citations":  {"citations", "sources"},
+	"taxonomies": {"taxonomies"},
 }
 
 // MarkdownFile writes p as a front-matter Markdown file: YAML front matter
@@ -44,8 +45,10 @@ var mdAliases = map[string][]string{
 // lastmod, expiryDate (RFC 3339, in the date's own zone), `draft: true` or
 // `status: <state>` (nothing for a published post), summary, format (when
 // the body is not Markdown, e.g. `format: html` for a WordPress body),
-// authors, categories, tags, each custom taxonomy (sorted by name),
-// citations, then every Params key, sorted.
+// authors, `taxonomies` (the names of the custom taxonomies that follow,
+// so that the file reads back without options), categories, tags, each
+// custom taxonomy (sorted by name), citations, then every Params key,
+// sorted.
 //
 // Authors, terms and citations are written as plain strings when the
 // string says everything (a term's slug is post.Slugify of its name and it
@@ -55,8 +58,8 @@ var mdAliases = map[string][]string{
 //
 // source.ParseMarkdown (and source.Load) read the file back into a post
 // equal to p, apart from Source, provided p is one those readers could have
-// produced: custom taxonomies are read back only when their names are in
-// source.Options.Taxonomies; the body must not start with blank lines nor
+// produced: a custom taxonomy has at least one term; the body must not
+// start with blank lines nor
 // contain CR LF line ends (both are normalised away on reading); slugs must
 // already be safe. A zero Status or Body.Format counts as published and
 // Markdown.
@@ -167,11 +170,23 @@ func markdownFrontMatter(p *post.Post) (*yaml.Node, error) {
 		key   string
 		terms []post.Term
 	}{{"categories", p.Categories}, {"tags", p.Tags}}
+	var names []string
 	for _, name := range sortedKeys(p.Taxonomies) {
+		if len(p.Taxonomies[name]) == 0 {
+			continue
+		}
+		names = append(names, name)
 		terms = append(terms, struct {
 			key   string
 			terms []post.Term
 		}{name, p.Taxonomies[name]})
+	}
+	if len(names) > 0 || forced["taxonomies"] {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, n := range names {
+			seq.Content = append(seq.Content, mdString(n))
+		}
+		add("taxonomies", seq)
 	}
 	for _, t := range terms {
 		if len(t.terms) == 0 && !forced[t.key] {

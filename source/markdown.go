@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -39,6 +40,7 @@ import (
 //	citations, sources             Citations: a name, a list of names, or maps {source, url, title}
 //	format                         Body.Format, when it is "text", "markdown" or "html"
 //	opt.Taxonomies names           Taxonomies[name]: like tags
+//	taxonomies                     more custom taxonomy names, for this file
 //
 // A plural key (categories, tags) given one string is splitFrontMatter on commas when
 // it has one and on white space otherwise, as Jekyll and Hugo splitFrontMatter it
@@ -183,7 +185,7 @@ var fmAliases = map[string]fmKeyAlias{
 }
 
 // alias finds the group of a front-matter key, if it has one.
-func fmAlias(key string, v *fmValue, opt Options) (fmKeyAlias, bool) {
+func fmAlias(key string, v *fmValue, taxonomies []string) (fmKeyAlias, bool) {
 	k := strings.ToLower(key)
 	switch k {
 	case "published":
@@ -202,7 +204,7 @@ func fmAlias(key string, v *fmValue, opt Options) (fmKeyAlias, bool) {
 	if a, ok := fmAliases[k]; ok {
 		return a, true
 	}
-	for _, name := range opt.Taxonomies {
+	for _, name := range taxonomies {
 		if strings.ToLower(name) == k {
 			return fmKeyAlias{group: "taxonomy:" + k, taxonomy: name, singular: true}, true
 		}
@@ -223,11 +225,22 @@ type fmMapper struct {
 // written) and every other key to Params.
 func (m *fmMapper) apply() error {
 	fields := m.doc.fields
+	taxonomies, listIdx := m.opt.Taxonomies, -1
+	for i, f := range fields {
+		if names, ok := taxonomyList(f); ok {
+			taxonomies = append(slices.Clip(taxonomies), names...)
+			listIdx = i
+			break
+		}
+	}
 	winner := map[string]int{}
 	aliases := make([]fmKeyAlias, len(fields))
 	has := make([]bool, len(fields))
 	for i, f := range fields {
-		a, ok := fmAlias(f.key, f.val, m.opt)
+		if i == listIdx {
+			continue
+		}
+		a, ok := fmAlias(f.key, f.val, taxonomies)
 		if !ok {
 			continue
 		}
@@ -238,6 +251,9 @@ func (m *fmMapper) apply() error {
 	}
 	m.claimed = map[string]bool{}
 	for i, f := range fields {
+		if i == listIdx {
+			continue
+		}
 		if has[i] && winner[aliases[i].group] == i {
 			m.claimed[aliases[i].group] = true
 			if err := m.set(f, aliases[i]); err != nil {
@@ -251,6 +267,29 @@ func (m *fmMapper) apply() error {
 		m.p.Params[f.key] = f.native
 	}
 	return nil
+}
+
+// taxonomyList reads a `taxonomies` key that names further custom
+// taxonomies of the file: a name or a list of names. Any other value under
+// that key is no such list and stays in Params.
+func taxonomyList(f fmField) ([]string, bool) {
+	if strings.ToLower(f.key) != "taxonomies" {
+		return nil, false
+	}
+	switch f.val.kind {
+	case kindString:
+		return []string{f.val.text}, true
+	case kindList:
+		names := []string{}
+		for _, it := range f.val.items {
+			if it.kind != kindString && it.kind != kindNumber {
+				return nil, false
+			}
+			names = append(names, it.text)
+		}
+		return names, true
+	}
+	return nil, false
 }
 
 // fieldErr makes an ErrField error at the value v of key.
