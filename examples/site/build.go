@@ -89,11 +89,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer out.Close()
 	n, buildErr := build(ctx, cfg, posts, out, prog)
 	prog.done()
-	if cfg.memprofile != "" {
-		if err := writeHeapProfile(cfg.memprofile); err != nil {
-			fmt.Fprintf(stderr, "site: %v\n", err)
-		}
-	}
 	if printErrors(stderr, buildErr) {
 		failed = true
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -85,6 +86,14 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
 	if err != nil {
 		errs = append(errs, err)
+	}
+	if cfg.memprofile != "" {
+		// Here, with every page written and the renderer still live, the
+		// heap is at its largest.
+		if err := writeHeapProfile(cfg.memprofile); err != nil {
+			errs = append(errs, err)
+		}
+		runtime.KeepAlive(r)
 	}
 	names, err := render.Sitemaps(sitemap, render.SitemapOptions{BaseURL: abs("/")}, func(name string) (io.WriteCloser, error) {
 		return out.Create(name)
@@ -170,7 +179,7 @@ func feedJobs(site *render.Site, idx *taxonomy.Index, abs func(string) string) [
 				Description: site.Description,
 				Link:        abs(dir),
 				FeedURL:     abs(dir + format.name),
-				Posts:       posts,
+				Posts:       newestPosts(posts, feedEntries),
 				Limit:       feedEntries,
 				FullContent: full,
 				Permalink:   permalink,
@@ -202,6 +211,21 @@ func feedJobs(site *render.Site, idx *taxonomy.Index, abs func(string) string) [
 		}
 	}
 	return jobs
+}
+
+// newestPosts returns the posts a feed of n entries can show, so that
+// each feed sorts a few posts rather than all of a big term's: the first n
+// of posts, which the index keeps newest first, and the undated ones at
+// its end, which the feed dates by its fallback.
+func newestPosts(posts []*post.Post, n int) []*post.Post {
+	if len(posts) <= n {
+		return posts
+	}
+	undated := len(posts)
+	for undated > n && posts[undated-1].Date.IsZero() {
+		undated--
+	}
+	return append(posts[:n:n], posts[undated:]...)
 }
 
 // feedDir is the folder a page's feeds go in: the page's own folder for
