@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -125,6 +126,38 @@ func TestLoadJekyllDrafts(t *testing.T) {
 		}
 	}
 	t.Errorf("_drafts/idea.md not loaded with Drafts: %v", paths(posts))
+}
+
+// TestLoadGolden loads a small tree on disk with every kind of file Load
+// reads (Markdown, plain text, a WXR export) and some it skips, and
+// compares a listing of the posts and errors with testdata/load/blog.golden.
+func TestLoadGolden(t *testing.T) {
+	posts, err := source.Load(context.Background(), os.DirFS("testdata/load"), "blog", source.Options{Drafts: true})
+	var b strings.Builder
+	for _, p := range posts {
+		date := "undated"
+		if !p.Date.IsZero() {
+			date = p.Date.Format(time.RFC3339)
+		}
+		fmt.Fprintf(&b, "%s:%d %s %q %s %s %s\n", p.Source.Path, p.Source.Line, p.Source.Format, p.Title, p.Slug, date, p.Status)
+	}
+	for _, e := range errorPlaces(err) {
+		fmt.Fprintf(&b, "error %s\n", e)
+	}
+	golden := "testdata/load/blog.golden"
+	if mdUpdate() {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, rerr := os.ReadFile(golden)
+	if rerr != nil {
+		t.Fatalf("%v (run go test -update to write it)", rerr)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("Load(testdata/load/blog) mismatch (-want +got):\n%s\nerrors: %v", diff, err)
+	}
 }
 
 func TestLoadRoots(t *testing.T) {
