@@ -51,13 +51,25 @@ type Renderer struct {
 	pages   []Page
 	posts   map[*post.Post]*postCache
 	authors map[string]post.Author // by slug: the details of each author
+	// termURLs holds the site path of every term's page, made once
+	// rather than on each page that links to the term.
+	termURLs map[*taxonomy.Term]string
+	// bufs holds the buffers pages are executed into, so that a page does
+	// not grow a buffer of its own from nothing.
+	bufs sync.Pool
+	// nav and years are the site-wide links every page carries, with
+	// site paths for URLs; each page makes them relative to itself.
+	nav, years []Link
 }
 
-// postCache holds a post's rendered body and summary, made once however
-// many pages show them.
+// postCache holds what every list showing a post needs of it, made once
+// however many pages show it: its path, word count and rendered summary.
+// The body is rendered only for the post's own page and not kept, so
+// that a big site does not hold every body as HTML at once.
 type postCache struct {
+	url       string // site path, from Site.PostURL
 	once      sync.Once
-	body      template.HTML
+	words     int
 	summary   template.HTML
 	truncated bool
 	err       error
@@ -108,9 +120,21 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r.theme = th
 	r.posts = make(map[*post.Post]*postCache, idx.Len())
 	for _, p := range idx.Posts() {
-		r.posts[p] = &postCache{}
+		r.posts[p] = &postCache{url: r.site.PostURL(p)}
+	}
+	r.termURLs = map[*taxonomy.Term]string{}
+	for _, name := range idx.Taxonomies() {
+		for t := range idx.Taxonomy(name).All() {
+			r.termURLs[t] = r.site.TermURL(name, t.Slug)
+		}
 	}
 	r.authors = collectAuthors(idx.Posts())
+	for _, name := range idx.Taxonomies() {
+		r.nav = append(r.nav, Link{Text: taxonomyTitle(name), URL: r.site.TaxonomyURL(name)})
+	}
+	for y := range idx.Years() {
+		r.years = append(r.years, Link{Text: fmt.Sprintf("%04d", y.Year), URL: r.site.ArchiveURL(y.Year, 0, 0), Count: y.Count()})
+	}
 	if err := r.enumerate(); err != nil {
 		return nil, err
 	}
@@ -166,7 +190,7 @@ func (r *Renderer) enumerate() error {
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
-		add(Page{Path: r.site.PostURL(p), Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
+		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
 			postName(p))
 	}
 	for _, name := range r.idx.Taxonomies() {
@@ -177,7 +201,7 @@ func (r *Renderer) enumerate() error {
 			kind = KindAuthor
 		}
 		for t := range r.idx.Taxonomy(name).All() {
-			base := r.site.TermURL(name, t.Slug)
+			base := r.termURLs[t]
 			for n := range r.pageCount(r.termPosts(t)) {
 				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
 					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
@@ -234,8 +258,15 @@ func (r *Renderer) termPosts(t *taxonomy.Term) []*post.Post {
 
 // execute renders kind's template with d and copies the result to w.
 func (r *Renderer) execute(w io.Writer, kind Kind, d *PageData) error {
-	var buf bytes.Buffer
-	if err := r.theme.pages[kind].Execute(&buf, d); err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		buf.Reset()
+		r.bufs.Put(buf)
+	}()
+	if err := r.theme.pages[kind].Execute(buf, d); err != nil {
 		return fmt.Errorf("render: %s page %s: %w", kind, d.Path, err)
 	}
 	_, err := w.Write(buf.Bytes())
@@ -248,7 +279,7 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 	if _, ok := r.posts[p]; !ok {
 		return fmt.Errorf("render: %s is not in the index", postName(p))
 	}
-	path := r.site.PostURL(p)
+	path := r.posts[p].url
 	d := r.newPage(KindPost, path)
 	pd, err := r.postData(path, p, true)
 	if err != nil {

@@ -28,13 +28,16 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
 	}
+	d.Nav = make([]Link, 0, 1+len(r.nav))
 	d.Nav = append(d.Nav, Link{Text: "Home", URL: d.HomeURL, Current: kind == KindHome})
-	for _, name := range r.idx.Taxonomies() {
-		target := s.TaxonomyURL(name)
-		d.Nav = append(d.Nav, Link{Text: taxonomyTitle(name), URL: s.link(path, target), Current: target == path})
+	for _, l := range r.nav {
+		d.Nav = append(d.Nav, Link{Text: l.Text, URL: s.link(path, l.URL), Current: l.URL == path})
 	}
-	for y := range r.idx.Years() {
-		d.Years = append(d.Years, Link{Text: fmt.Sprintf("%04d", y.Year), URL: s.link(path, s.ArchiveURL(y.Year, 0, 0)), Count: y.Count()})
+	if len(r.years) > 0 {
+		d.Years = make([]Link, len(r.years))
+		for i, l := range r.years {
+			d.Years[i] = Link{Text: l.Text, URL: s.link(path, l.URL), Count: l.Count}
+		}
 	}
 	return d
 }
@@ -77,18 +80,31 @@ func paginate(posts []*post.Post, size int) [][]*post.Post {
 	return out
 }
 
-// rendered returns p's body and summary, rendering them on first use.
+// rendered returns p's summary and word count, making them on first use.
+// The body is not rendered here, since only p's own page needs it (see
+// postBody), except to learn its error when the summary fails or is
+// empty: a body that does not render stops every page showing the post.
 func (r *Renderer) rendered(p *post.Post) *postCache {
 	c := r.posts[p]
 	c.once.Do(func() {
-		c.body, c.err = BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
-		if c.err != nil {
-			c.err = fmt.Errorf("render: %s: %w", postName(p), c.err)
-			return
-		}
+		c.words = p.WordCount()
 		c.summary, c.truncated, c.err = r.summary(p)
+		if c.err != nil || c.summary == "" {
+			if _, err := r.postBody(p); err != nil {
+				c.err = err
+			}
+		}
 	})
 	return c
+}
+
+// postBody renders p's body for its own page; it is not kept.
+func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
+	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	if err != nil {
+		return "", fmt.Errorf("render: %s: %w", postName(p), err)
+	}
+	return h, nil
 }
 
 // summary renders p's summary as post.Summarize chooses it: the explicit
@@ -107,6 +123,13 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 // postData builds what templates show of p on the page at from; full adds
 // the body, newer/older and related posts.
 func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, error) {
+	var body template.HTML
+	if full {
+		var err error
+		if body, err = r.postBody(p); err != nil {
+			return nil, err
+		}
+	}
 	c := r.rendered(p)
 	if c.err != nil {
 		return nil, c.err
@@ -114,11 +137,11 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	s := &r.site
 	pd := &PostData{
 		Title:     postTitle(p),
-		URL:       s.link(from, s.PostURL(p)),
-		Permalink: s.AbsURL(s.PostURL(p)),
+		URL:       s.link(from, c.url),
+		Permalink: s.AbsURL(c.url),
 		Summary:   r.contentLinks(from, c.summary),
 		Truncated: c.truncated,
-		WordCount: p.WordCount(),
+		WordCount: c.words,
 	}
 	pd.ReadingMinutes = max(post.ReadingMinutes(pd.WordCount, 0), min(pd.WordCount, 1))
 	if !p.Date.IsZero() {
@@ -153,21 +176,39 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(from, c.body)
+	pd.Body = r.contentLinks(from, body)
 	if q := r.idx.Newer(p); q != nil {
-		pd.Newer = &Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))}
+		pd.Newer = &Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))}
 	}
 	if q := r.idx.Older(p); q != nil {
-		pd.Older = &Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))}
+		pd.Older = &Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
 	for _, q := range r.idx.Related(p, n) {
-		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: s.link(from, s.PostURL(q))})
+		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))})
 	}
 	return pd, nil
+}
+
+// postURL is the site path of p's page, made once by NewRenderer for the
+// index's posts.
+func (r *Renderer) postURL(p *post.Post) string {
+	if c, ok := r.posts[p]; ok {
+		return c.url
+	}
+	return r.site.PostURL(p)
+}
+
+// termURL is the site path of t's page, made once by NewRenderer for the
+// index's terms.
+func (r *Renderer) termURL(t *taxonomy.Term) string {
+	if u, ok := r.termURLs[t]; ok {
+		return u
+	}
+	return r.site.TermURL(t.Taxonomy, t.Slug)
 }
 
 // contentLinks makes the root-relative links of rendered content relative
@@ -208,7 +249,7 @@ func (r *Renderer) termLinks(from, name string, terms []post.Term) []Link {
 			continue
 		}
 		seen[slug] = true
-		out = append(out, Link{Text: it.Name, URL: r.site.link(from, r.site.TermURL(name, slug))})
+		out = append(out, Link{Text: it.Name, URL: r.site.link(from, r.termURL(it))})
 	}
 	return out
 }
@@ -220,7 +261,7 @@ func (r *Renderer) authorData(from string, a post.Author) AuthorData {
 	ad := AuthorData{Name: a.Name, Slug: slug}
 	if t := r.idx.Authors.Get(slug); t != nil {
 		ad.Name = t.Name
-		ad.URL = r.site.link(from, r.site.TermURL(taxonomy.Authors, slug))
+		ad.URL = r.site.link(from, r.termURL(t))
 	}
 	known := r.authors[slug]
 	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
@@ -240,10 +281,10 @@ func (r *Renderer) taxonomyData(from, name string) *TaxonomyData {
 func (r *Renderer) termData(from string, t *taxonomy.Term) *TermData {
 	td := &TermData{
 		Name: t.Name, Slug: t.Slug, Count: len(r.termPosts(t)),
-		URL: r.site.link(from, r.site.TermURL(t.Taxonomy, t.Slug)),
+		URL: r.site.link(from, r.termURL(t)),
 	}
 	for _, a := range t.Ancestors() {
-		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.site.link(from, r.site.TermURL(a.Taxonomy, a.Slug))})
+		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.site.link(from, r.termURL(a))})
 	}
 	return td
 }
