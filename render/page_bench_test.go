@@ -16,9 +16,9 @@ type countingWriter struct{ n int64 }
 
 func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
-// BenchmarkPostPage renders one post page of the sample site. Bodies are
-// rendered once per Renderer and cached, so this measures the page
-// itself: data, links and template.
+// BenchmarkPostPage renders one post page of the sample site: body, data,
+// links and template. (The body is rendered for each page, not cached;
+// the summaries and word counts lists use are.)
 func BenchmarkPostPage(b *testing.B) {
 	r := sampleRenderer(b, sampleSite(), samplePosts())
 	var pg Page
