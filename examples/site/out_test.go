@@ -82,6 +82,15 @@ func TestOutDirSymlink(t *testing.T) {
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside -out: %v", entries)
 	}
+	if err := os.Symlink(filepath.Join(outside, "file.html"), filepath.Join(out, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteFile("link.html", []byte("x")); err == nil {
+		t.Error("WriteFile through a symlinked file succeeded")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("files written outside -out: %v", entries)
+	}
 	if err := o.WriteFile("ok/x.html", []byte("x")); err != nil {
 		t.Errorf("WriteFile(ok/x.html) = %v", err)
 	}
