@@ -60,6 +60,8 @@ type Renderer struct {
 	// nav and years are the site-wide links every page carries, with
 	// site paths for URLs; each page makes them relative to itself.
 	nav, years []Link
+	// basePath is Site.basePath, put in front of root-relative links.
+	basePath string
 }
 
 // postCache holds what every list showing a post needs of it, made once
@@ -106,7 +108,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if site == nil {
 		site = &Site{}
 	}
-	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body}
+	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath()}
 	if r.body == nil {
 		r.body = NewDefaultBody(site.UnsafeHTML)
 	}

@@ -22,8 +22,8 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 		},
 		Kind:          kind,
 		Path:          path,
-		HomeURL:       s.link(path, "/"),
-		StylesheetURL: s.link(path, "/"+StylesheetName),
+		HomeURL:       r.link(path, "/"),
+		StylesheetURL: r.link(path, "/"+StylesheetName),
 	}
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
@@ -31,12 +31,12 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 	d.Nav = make([]Link, 0, 1+len(r.nav))
 	d.Nav = append(d.Nav, Link{Text: "Home", URL: d.HomeURL, Current: kind == KindHome})
 	for _, l := range r.nav {
-		d.Nav = append(d.Nav, Link{Text: l.Text, URL: s.link(path, l.URL), Current: l.URL == path})
+		d.Nav = append(d.Nav, Link{Text: l.Text, URL: r.link(path, l.URL), Current: l.URL == path})
 	}
 	if len(r.years) > 0 {
 		d.Years = make([]Link, len(r.years))
 		for i, l := range r.years {
-			d.Years[i] = Link{Text: l.Text, URL: s.link(path, l.URL), Count: l.Count}
+			d.Years[i] = Link{Text: l.Text, URL: r.link(path, l.URL), Count: l.Count}
 		}
 	}
 	return d
@@ -58,13 +58,13 @@ func (r *Renderer) listPage(kind Kind, base string, posts []*post.Post, n int) (
 		d.Posts = append(d.Posts, pd)
 	}
 	pg := &Pager{Number: n, Total: len(pages)}
-	pg.First = r.site.link(path, base)
-	pg.Last = r.site.link(path, r.site.PageURL(base, len(pages)))
+	pg.First = r.link(path, base)
+	pg.Last = r.link(path, r.site.PageURL(base, len(pages)))
 	if n > 1 {
-		pg.Newer = r.site.link(path, r.site.PageURL(base, n-1))
+		pg.Newer = r.link(path, r.site.PageURL(base, n-1))
 	}
 	if n < len(pages) {
-		pg.Older = r.site.link(path, r.site.PageURL(base, n+1))
+		pg.Older = r.link(path, r.site.PageURL(base, n+1))
 	}
 	d.Pager = pg
 	return d, nil
@@ -137,7 +137,7 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	s := &r.site
 	pd := &PostData{
 		Title:     postTitle(p),
-		URL:       s.link(from, c.url),
+		URL:       r.link(from, c.url),
 		Permalink: s.AbsURL(c.url),
 		Summary:   r.contentLinks(from, c.summary),
 		Truncated: c.truncated,
@@ -178,17 +178,17 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	}
 	pd.Body = r.contentLinks(from, body)
 	if q := r.idx.Newer(p); q != nil {
-		pd.Newer = &Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))}
+		pd.Newer = &Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))}
 	}
 	if q := r.idx.Older(p); q != nil {
-		pd.Older = &Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))}
+		pd.Older = &Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
 	for _, q := range r.idx.Related(p, n) {
-		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: s.link(from, r.postURL(q))})
+		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))})
 	}
 	return pd, nil
 }
@@ -220,9 +220,9 @@ func (r *Renderer) contentLinks(from string, h template.HTML) template.HTML {
 	return relativizeHTML(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
-			return r.site.link(from, u)
+			return r.link(from, u)
 		}
-		return r.site.link(from, u[:end]) + u[end:]
+		return r.link(from, u[:end]) + u[end:]
 	})
 }
 
@@ -249,7 +249,7 @@ func (r *Renderer) termLinks(from, name string, terms []post.Term) []Link {
 			continue
 		}
 		seen[slug] = true
-		out = append(out, Link{Text: it.Name, URL: r.site.link(from, r.termURL(it))})
+		out = append(out, Link{Text: it.Name, URL: r.link(from, r.termURL(it))})
 	}
 	return out
 }
@@ -261,7 +261,7 @@ func (r *Renderer) authorData(from string, a post.Author) AuthorData {
 	ad := AuthorData{Name: a.Name, Slug: slug}
 	if t := r.idx.Authors.Get(slug); t != nil {
 		ad.Name = t.Name
-		ad.URL = r.site.link(from, r.termURL(t))
+		ad.URL = r.link(from, r.termURL(t))
 	}
 	known := r.authors[slug]
 	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
@@ -274,17 +274,17 @@ func (r *Renderer) authorData(from string, a post.Author) AuthorData {
 func (r *Renderer) taxonomyData(from, name string) *TaxonomyData {
 	return &TaxonomyData{
 		Name: name, Title: taxonomyTitle(name), Singular: taxonomySingular(name),
-		URL: r.site.link(from, r.site.TaxonomyURL(name)),
+		URL: r.link(from, r.site.TaxonomyURL(name)),
 	}
 }
 
 func (r *Renderer) termData(from string, t *taxonomy.Term) *TermData {
 	td := &TermData{
 		Name: t.Name, Slug: t.Slug, Count: len(r.termPosts(t)),
-		URL: r.site.link(from, r.termURL(t)),
+		URL: r.link(from, r.termURL(t)),
 	}
 	for _, a := range t.Ancestors() {
-		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.site.link(from, r.termURL(a))})
+		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.link(from, r.termURL(a))})
 	}
 	return td
 }
@@ -306,17 +306,17 @@ func (r *Renderer) periodData(from string, p *taxonomy.Period) *PeriodData {
 	case p.Month == 0:
 		pd.Title = fmt.Sprintf("%04d", p.Year)
 		for m := range p.Months() {
-			pd.Children = append(pd.Children, Link{Text: m.Month.String(), URL: s.link(from, s.ArchiveURL(m.Year, int(m.Month), 0)), Count: m.Count()})
+			pd.Children = append(pd.Children, Link{Text: m.Month.String(), URL: r.link(from, s.ArchiveURL(m.Year, int(m.Month), 0)), Count: m.Count()})
 		}
 	case p.Day == 0:
 		pd.Title = fmt.Sprintf("%s %04d", p.Month, p.Year)
-		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: s.link(from, s.ArchiveURL(p.Year, 0, 0))}
+		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: r.link(from, s.ArchiveURL(p.Year, 0, 0))}
 		for d := range p.Days() {
-			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: s.link(from, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
+			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: r.link(from, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
 		}
 	default:
 		pd.Title = fmt.Sprintf("%d %s %04d", p.Day, p.Month, p.Year)
-		pd.Up = &Link{Text: fmt.Sprintf("%s %04d", p.Month, p.Year), URL: s.link(from, s.ArchiveURL(p.Year, int(p.Month), 0))}
+		pd.Up = &Link{Text: fmt.Sprintf("%s %04d", p.Month, p.Year), URL: r.link(from, s.ArchiveURL(p.Year, int(p.Month), 0))}
 	}
 	return pd
 }
@@ -413,4 +413,80 @@ func safeWebURLOrEmpty(u string) string {
 		return strings.TrimSpace(u)
 	}
 	return ""
+}
+
+// link is Site.link made cheap for the paths pages are made of: with
+// relative URLs, when both paths are clean folders ("/tags/go/"), the
+// relative reference is worked out from their segments without building
+// file paths, in one allocation; otherwise, and for root-relative links,
+// the result is Site.link's.
+func (r *Renderer) link(from, to string) string {
+	if !r.site.RelativeURLs {
+		frag := ""
+		if i := strings.IndexByte(to, '#'); i >= 0 {
+			to, frag = to[:i], to[i:]
+		}
+		return r.basePath + to + frag
+	}
+	if !cleanDir(from) || !cleanDir(to) {
+		return r.site.link(from, to)
+	}
+	// The folders of from and to, without their leading and trailing
+	// slashes; each page is the index.html inside its folder.
+	fromDir, toDir := strings.Trim(from, "/"), strings.Trim(to, "/")
+	i, j := 0, 0 // start of the next segment of each
+	for i < len(fromDir) && j < len(toDir) {
+		fe := segmentEnd(fromDir, i)
+		te := segmentEnd(toDir, j)
+		if fromDir[i:fe] != toDir[j:te] {
+			break
+		}
+		i, j = min(fe+1, len(fromDir)), min(te+1, len(toDir))
+	}
+	ups := 0
+	if i < len(fromDir) {
+		ups = 1 + strings.Count(fromDir[i:], "/")
+	}
+	rest := toDir[j:]
+	var b strings.Builder
+	b.Grow(3*ups + len(rest) + len("./") + len("/index.html"))
+	if ups == 0 {
+		b.WriteString("./")
+	}
+	for range ups {
+		b.WriteString("../")
+	}
+	if rest != "" {
+		b.WriteString(rest)
+		b.WriteByte('/')
+	}
+	b.WriteString("index.html")
+	return b.String()
+}
+
+// segmentEnd is the index of the slash ending the segment of p that
+// starts at i, or len(p).
+func segmentEnd(p string, i int) int {
+	if k := strings.IndexByte(p[i:], '/'); k >= 0 {
+		return i + k
+	}
+	return len(p)
+}
+
+// cleanDir reports whether p is a clean folder path: starting and ending
+// with "/", with no empty, "." or ".." segment and none of the characters
+// FilePath treats specially (backslash, '?', '#').
+func cleanDir(p string) bool {
+	if len(p) == 0 || p[0] != '/' || p[len(p)-1] != '/' || strings.ContainsAny(p, `\?#`) {
+		return false
+	}
+	if p == "/" {
+		return true
+	}
+	for seg := range strings.SplitSeq(p[1:len(p)-1], "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
 }
