@@ -183,19 +183,23 @@ func inputFS(src string) (fs.FS, string, error) {
 
 // printErrors prints each error joined in err on its own line (a
 // source.Error prints as path:line:column: message) and reports whether
-// there was any.
+// any of them was more than a warning.
 func printErrors(w io.Writer, err error) bool {
 	if err == nil {
 		return false
 	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		failed := false
 		for _, e := range j.Unwrap() {
-			printErrors(w, e)
+			if printErrors(w, e) {
+				failed = true
+			}
 		}
-		return true
+		return failed
 	}
 	fmt.Fprintln(w, err)
-	return true
+	var warn warning
+	return !errors.As(err, &warn)
 }
 
 // checkLoopback refuses any address but a loopback one: the preview

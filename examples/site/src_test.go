@@ -183,3 +183,18 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestWarnings checks that a problem the build repairs (a category whose
+// parent no post has) is printed as a warning and does not fail the build.
+func TestWarnings(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"a.md": "---\ntitle: Orphan\ndate: 2020-01-01\ncategories:\n  - {name: Child, parent: nowhere}\n---\n\nText.\n",
+	})
+	out, _, stderr := buildSite(t, 0, "-src", src)
+	if !strings.Contains(stderr, "warning:") || !strings.Contains(stderr, "nowhere") {
+		t.Errorf("stderr does not warn about the missing parent:\n%s", stderr)
+	}
+	if !pageWithTitle(t, out, files(t, out), "Orphan") {
+		t.Error("the post got no page")
+	}
+}
