@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,7 +124,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	fl.StringVar(&cfg.src, "src", "", "`folder` (or single file) of posts: Markdown, plain-text .txt or WXR .xml; empty builds the embedded sample")
 	fl.StringVar(&cfg.out, "out", "public", "`folder` to write the site into")
-	fl.StringVar(&cfg.baseURL, "base-url", "", "absolute `URL` the site will be served from; empty writes relative links that also work from file://")
+	fl.StringVar(&cfg.baseURL, "base-url", "", "absolute `URL` the site will be served from; empty writes relative links that also work from file://\n(feeds and the sitemap, which need absolute URLs, then use "+placeholderURL+")")
 	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, the folder name otherwise)")
 	fl.StringVar(&cfg.description, "description", "", "site `description` shown under the title")
 	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
@@ -143,6 +144,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.out == "" {
 		fmt.Fprintln(stderr, "site: -out must not be empty")
 		return cfg, errors.New("usage")
+	}
+	if cfg.baseURL != "" {
+		u, err := url.Parse(cfg.baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "site: -base-url %q is not an absolute http or https URL\n", cfg.baseURL)
+			return cfg, errors.New("usage")
+		}
 	}
 	if cfg.workers < 1 {
 		cfg.workers = 1

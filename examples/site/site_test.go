@@ -84,6 +84,16 @@ func TestSample(t *testing.T) {
 	checkFeeds(t, out, got)
 }
 
+// TestBaseURL builds the sample for https://example.com/blog/ and checks
+// that every link under that URL, absolute or root-relative, leads to a
+// file that was written.
+func TestBaseURL(t *testing.T) {
+	out, _, _ := buildSite(t, 0, "-base-url", "https://example.com/blog/")
+	pages := files(t, out)
+	checkLinksUnder(t, out, pages, "https://example.com/blog/")
+	checkFeeds(t, out, pages)
+}
+
 // attrURL finds the URLs of href and src attributes; html/template always
 // quotes attribute values with double quotes.
 var attrURL = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
@@ -92,6 +102,13 @@ var attrURL = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
 // file that was written, as a browser opening the site from disk would
 // resolve it.
 func checkLinks(t *testing.T, out string, pages []string) {
+	t.Helper()
+	checkLinksUnder(t, out, pages, "")
+}
+
+// checkLinksUnder is checkLinks for a site served at base: links to base
+// and to its path are internal too.
+func checkLinksUnder(t *testing.T, out string, pages []string, base string) {
 	t.Helper()
 	exists := map[string]bool{}
 	for _, p := range pages {
@@ -108,7 +125,7 @@ func checkLinks(t *testing.T, out string, pages []string) {
 		}
 		for _, m := range attrURL.FindAllStringSubmatch(string(data), -1) {
 			ref := html.UnescapeString(m[1])
-			target, internal, err := resolveLink(page, ref)
+			target, internal, err := resolveLink(page, ref, base)
 			if err != nil {
 				t.Errorf("%s: link %q: %v", page, ref, err)
 				continue
@@ -129,11 +146,19 @@ func checkLinks(t *testing.T, out string, pages []string) {
 
 // resolveLink returns the file a link on page refers to, and whether the
 // link is internal at all (not an external URL, mailto: or a bare
-// fragment).
-func resolveLink(page, ref string) (string, bool, error) {
+// fragment). base is the site's URL, or "" for a site of relative links.
+func resolveLink(page, ref, base string) (string, bool, error) {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "", false, err
+	}
+	if base != "" {
+		b, _ := url.Parse(base)
+		u = b.ResolveReference(u)
+		if u.Scheme != b.Scheme || u.Host != b.Host || !strings.HasPrefix(u.Path, b.Path) {
+			return "", false, nil
+		}
+		return fileOf(strings.TrimPrefix(u.Path, b.Path)), true, nil
 	}
 	switch {
 	case u.Scheme != "" || u.Host != "":
@@ -152,6 +177,14 @@ func resolveLink(page, ref string) (string, bool, error) {
 		target = path.Join(target, "index.html")
 	}
 	return target, true, nil
+}
+
+// fileOf maps a path relative to the site's root to the file serving it.
+func fileOf(p string) string {
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
 }
 
 var errRootRelative = errorString("root-relative link, which does not work from file://")

@@ -142,6 +142,9 @@ func TestUsage(t *testing.T) {
 		{"-serve", ":8080"},
 		{"-serve", "example.com:80"},
 		{"-out", ""},
+		{"-base-url", "example.com"},
+		{"-base-url", "javascript:alert(1)"},
+		{"-base-url", "/blog/"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(context.Background(), args, &stdout, &stderr); code != 2 {
