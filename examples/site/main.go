@@ -1,17 +1,28 @@
-// Command site builds a complete static blog with folio: post pages, a
-// paginated home page, year and month archives, category, tag and author
-// pages, RSS, Atom and JSON feeds, a sitemap and a 404 page.
+// Command site builds a complete static blog with folio: a page per post,
+// a paginated home page, year, month and day archives, category, tag and
+// author pages (paginated), RSS, Atom and JSON feeds for the site and for
+// every term, a sitemap and a 404 page. Every link between pages is
+// relative, so the result works opened straight from disk.
 //
-// With no flags it builds the sample blog embedded in the program into
-// ./public:
+// With no flags it builds the sample blog embedded in the program (the
+// content folder: Hugo- and Jekyll-style Markdown, plain-text WordPress
+// posts and a WXR export) into ./public:
 //
-//	go run ./examples/site
+//	go run ./examples/site                  # then open public/index.html
 //	go run ./examples/site -src ~/blog/content -out /tmp/blog
+//	go run ./examples/site -base-url https://blog.example.com/
 //	go run ./examples/site -serve localhost:8080
 //
-// Run it with -h for the flags. It is written only with folio's public API
-// (source, taxonomy, render), and is meant to be read: build.go holds the
-// whole program, out.go the code that keeps every file inside -out.
+// Flags: -src, -out, -base-url, -title, -description, -permalink, -drafts,
+// -serve, -workers, -cpuprofile, -memprofile; run with -h for details.
+// Bad files are reported as path:line:column and the rest is still built;
+// the exit status is then 1 (2 for bad usage). Nothing is ever written
+// outside -out, whatever the slugs or permalink patterns say.
+//
+// It uses only folio's public API and is meant to be read: build.go holds
+// the flags and the run from start to end, site.go the build (taxonomy
+// index, render.Renderer pages written in parallel, feeds, sitemap), and
+// out.go the one gate every output path goes through.
 package main
 
 import (
