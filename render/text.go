@@ -76,6 +76,12 @@ func wpTextAppend(b []byte, p *post.Post) ([]byte, error) {
 	// A last line shaped like a footer would be read as one: put an empty
 	// footer after it.
 	if foot == "" && len(cites) == 0 && len(paras) > 0 && wpTextFooterLike(paras[len(paras)-1]) {
+		// The reader joins an entry-meta sentence with a permalink line
+		// after it (themes' footers split in two), so that one cannot be
+		// kept apart this way.
+		if last := paras[len(paras)-1]; wpTextEntryMetaLike(last) {
+			return nil, wpTextErr("last paragraph %q would be read as a footer", last)
+		}
 		foot = "Bookmark the permalink."
 	}
 
@@ -170,10 +176,13 @@ func wpTextParagraphs(p *post.Post) ([]string, error) {
 			return nil, err
 		}
 	}
-	// The reader takes "Posted on DATE by AUTHOR" on the second line as a
-	// byline when DATE is a date, and every date it reads holds a digit.
-	if rest, ok := strings.CutPrefix(paras[0], "Posted on "); ok {
-		if date, _, ok := strings.Cut(rest, " by "); ok && strings.ContainsAny(date, "0123456789") {
+	// The reader takes "Posted on DATE [by AUTHOR]" or "Published DATE
+	// [by AUTHOR]" on the second line as a byline when DATE is a date,
+	// and every date it reads holds a digit. It reads bylines with their
+	// white space runs made single spaces.
+	first := wpTextSpaced(paras[0])
+	for _, lead := range [...]string{"Posted on ", "Published "} {
+		if rest, ok := strings.CutPrefix(first, lead); ok && strings.ContainsAny(rest, "0123456789") {
 			return nil, wpTextErr("first paragraph %q would be read as a byline", paras[0])
 		}
 	}
@@ -183,11 +192,56 @@ func wpTextParagraphs(p *post.Post) ([]string, error) {
 	return paras, nil
 }
 
-// wpTextFooterLike reports whether a last line s might be read as a footer.
+// wpTextFooterLike reports whether a last line s might be read as a
+// footer, a labelled list ("Posted in …", "Tags: …") or a comments or
+// edit link, which the reader skips after a footer. It errs towards yes:
+// the reader compares with white space runs made single spaces.
 func wpTextFooterLike(s string) bool {
-	return s == "Bookmark the permalink." ||
-		strings.HasPrefix(s, "This entry was posted") ||
-		strings.HasPrefix(s, "Posted in ")
+	s = wpTextSpaced(s)
+	if s == "Bookmark the permalink." || s == "Edit" || strings.HasPrefix(s, "Edit ") ||
+		strings.HasPrefix(s, "This entry was posted") || strings.HasPrefix(s, "Leave a ") ||
+		strings.HasPrefix(s, "Comments ") || strings.HasPrefix(s, "No ") || strings.HasPrefix(s, "One ") {
+		return true
+	}
+	for _, label := range [...]string{"Posted in ", "Categories: ", "Category: ", "Categorized as ", "Filed under ", "Tagged ", "Tags: ", "Tag: "} {
+		if strings.HasPrefix(s, label) {
+			return true
+		}
+	}
+	// "3 Comments", "12 Replies"
+	n, _, _ := strings.Cut(s, " ")
+	return n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// wpTextEntryMetaLike reports whether the reader might take s, followed
+// by a line "Bookmark the permalink.", as a footer split in two: s starts
+// "This entry was posted" and one of the footer's words, and ends with a
+// full stop (an edit link after it allowed) but not the permalink
+// sentence.
+func wpTextEntryMetaLike(s string) bool {
+	s = wpTextSpaced(s)
+	after, ok := strings.CutPrefix(s, "This entry was posted")
+	if !ok || strings.HasSuffix(s, "Bookmark the permalink.") {
+		return false
+	}
+	if t, ok := strings.CutSuffix(s, " Edit"); ok {
+		s = t
+	}
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, word := range [...]string{".", " .", " in ", " and tagged ", " on ", " by "} {
+		if strings.HasPrefix(after, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// wpTextSpaced returns s with each run of white space made one ASCII
+// space, the form in which the reader matches bylines and footers.
+func wpTextSpaced(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func wpTextCitations(cites []post.Citation) ([]string, error) {
@@ -230,6 +284,9 @@ func wpTextFooter(p *post.Post) (string, error) {
 			if err := wpTextCheckLine(list.what, n); err != nil {
 				return "", err
 			}
+			if wpTextSpaced(n) != n {
+				return "", wpTextErr("%s %q holds white space other than single spaces, which the reader makes single spaces", list.what, n)
+			}
 		}
 	}
 	if !p.Date.IsZero() {
@@ -247,7 +304,7 @@ func wpTextFooter(p *post.Post) (string, error) {
 		return "", nil
 	}
 	sentence := "This entry was posted" + rest + "."
-	if strings.HasSuffix(sentence, " Bookmark the permalink.") {
+	if strings.HasSuffix(sentence, "Bookmark the permalink.") {
 		return "", wpTextErr("the last name would be read as \"Bookmark the permalink.\"")
 	}
 	got, err := wpTextSplitFooter(rest)

@@ -55,15 +55,11 @@ func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
 			by, rest = m, rest[1:]
 		}
 	}
-	if len(rest) > 0 {
-		m, ok, err := parseTextFooter(path, rest[len(rest)-1], loc)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			foot, rest = m, rest[:len(rest)-1]
-		}
+	foot, n, err := parseTextTrailer(path, rest, loc)
+	if err != nil {
+		return nil, err
 	}
+	rest = rest[:len(rest)-n]
 
 	// Citations are the run of citation-shaped lines after the last
 	// paragraph; earlier ones are body text.
@@ -91,11 +87,64 @@ type textLine struct {
 	num  int    // 1-based line number
 	col  int    // 1-based rune column where text starts
 	text string // the line without surrounding white space
+
+	// For a line from spaced: the text before, and for each byte of
+	// text (and its end) the offset of that byte there.
+	orig string
+	src  []int
 }
 
 // colAt is the rune column of byte offset off in l.text.
 func (l textLine) colAt(off int) int {
+	if l.src != nil {
+		return l.col + utf8.RuneCountInString(l.orig[:l.src[off]])
+	}
 	return l.col + utf8.RuneCountInString(l.text[:off])
+}
+
+// spaced returns l with each run of white space (tabs, no-break spaces,
+// doubled spaces) in its text turned into one ASCII space, as a browser
+// shows it. Theme footers and bylines are read from this form, since a
+// scrape may keep a "&nbsp;" or a template's tab between the words;
+// paragraphs keep their text as written.
+func (l textLine) spaced() textLine {
+	if !textNeedsSpacing(l.text) {
+		return l
+	}
+	var b strings.Builder
+	src := make([]int, 0, len(l.text)+1)
+	inSpace := false
+	for i, r := range l.text {
+		if unicode.IsSpace(r) {
+			if !inSpace {
+				b.WriteByte(' ')
+				src = append(src, i)
+			}
+			inSpace = true
+			continue
+		}
+		inSpace = false
+		n, _ := b.WriteRune(r)
+		for k := range n {
+			src = append(src, i+k)
+		}
+	}
+	src = append(src, len(l.text))
+	return textLine{num: l.num, col: l.col, text: b.String(), orig: l.text, src: src}
+}
+
+// textNeedsSpacing reports whether s holds white space other than single
+// ASCII spaces.
+func textNeedsSpacing(s string) bool {
+	prevSpace := false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return true
+		}
+		prevSpace = space
+	}
+	return false
 }
 
 // textMeta is what a byline or footer says about a post.
@@ -195,19 +244,27 @@ func parseTextCitation(s string) (post.Citation, bool) {
 	return post.Citation{Source: name, URL: url}, true
 }
 
-// parseTextByline reads a Twenty Ten byline, "Posted on <date> by <author>".
-// A line of that shape whose date is not a date is a paragraph, since
-// "Posted on" also starts ordinary sentences.
+// parseTextByline reads the byline themes print under the title:
+// "Posted on <date> by <author>" (Twenty Ten, Twenty Eleven),
+// "Posted on <date>" (the author hidden on single-author blogs) or
+// "Published <date>" (Twenty Twenty-One). A line of that shape whose date
+// is not a date is a paragraph, since "Posted on" also starts ordinary
+// sentences.
 func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
-	const lead = "Posted on "
-	if !strings.HasPrefix(l.text, lead) {
+	l = l.spaced()
+	var lead string
+	for _, s := range [...]string{"Posted on ", "Published "} {
+		if strings.HasPrefix(l.text, s) {
+			lead = s
+		}
+	}
+	if lead == "" {
 		return textMeta{}, false, nil
 	}
-	by := strings.Index(l.text[len(lead):], " by ")
-	if by < 0 {
-		return textMeta{}, false, nil
+	by := len(l.text)
+	if i := strings.Index(l.text[len(lead):], " by "); i >= 0 {
+		by = len(lead) + i
 	}
-	by += len(lead)
 	date, ok, err := parseTextDate(l.text[len(lead):by], loc)
 	if err != nil {
 		return textMeta{}, false, &Error{Path: path, Line: l.num, Column: l.colAt(len(lead)), Err: err}
@@ -215,11 +272,14 @@ func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, boo
 	if !ok {
 		return textMeta{}, false, nil
 	}
-	authors, err := parseTextAuthors(path, l, by+len(" by "), len(l.text))
-	if err != nil {
-		return textMeta{}, false, err
+	m := textMeta{line: l, date: date, dateCol: l.colAt(len(lead))}
+	if by < len(l.text) {
+		authors, err := parseTextAuthors(path, l, by+len(" by "), len(l.text))
+		if err != nil {
+			return textMeta{}, false, err
+		}
+		m.authors, m.authorsCol = authors, l.colAt(by+len(" by "))
 	}
-	m := textMeta{line: l, date: date, dateCol: l.colAt(len(lead)), authors: authors, authorsCol: l.colAt(by + len(" by "))}
 	return m, true, nil
 }
 
@@ -229,35 +289,88 @@ const (
 	textPermalink = "Bookmark the permalink."
 )
 
-// parseTextFooter reads the theme's entry-meta line, if l is one.
-func parseTextFooter(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
-	switch {
-	case l.text == textPermalink:
-		return textMeta{line: l}, true, nil
-	case strings.HasPrefix(l.text, textEntryMeta):
-		m, err := parseTextEntryMeta(path, l, loc)
-		return m, err == nil, err
-	case strings.HasPrefix(l.text, textEntryUtility):
-		m, ok := parseTextEntryUtility(l)
-		return m, ok, nil
+// parseTextTrailer reads the theme's meta at the end of lines and returns
+// it with the number of lines it takes. From the end, it skips comment and
+// edit links ("Leave a comment", "3 Replies", "Edit"), then takes one of
+//
+//   - "Bookmark the permalink." on a line of its own, with the
+//     entry-meta sentence on the line before when the theme's footer was
+//     split in two;
+//   - an entry-meta sentence, "This entry was posted …." (Twenty Ten,
+//     Eleven, Twelve);
+//   - lines of labelled lists, "Posted in …", "Tagged …", "Categories: …",
+//     "Tags: …", "Categorized as …", " | "-separated on one line or not
+//     (the entry-utility lines of Twenty Ten and Eleven and newer themes).
+//
+// The links are taken only with the meta before them, and a line of the
+// wrong shape stays a paragraph: a scraped post can end in any sentence.
+func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMeta, int, error) {
+	end := len(lines)
+	for end > 0 && isTextCommentsLink(lines[end-1].spaced().text) {
+		end--
 	}
-	return textMeta{}, false, nil
+	if end == 0 {
+		return textMeta{}, 0, nil
+	}
+	last := lines[end-1].spaced()
+	switch {
+	case last.text == textPermalink:
+		if end >= 2 {
+			prev := lines[end-2].spaced()
+			if strings.HasPrefix(prev.text, textEntryMeta) && !strings.HasSuffix(prev.text, textPermalink) {
+				m, ok, err := parseTextEntryMeta(path, prev, loc)
+				if err != nil {
+					return textMeta{}, 0, err
+				}
+				if ok {
+					return m, len(lines) - (end - 2), nil
+				}
+			}
+		}
+		return textMeta{line: last}, len(lines) - (end - 1), nil
+	case strings.HasPrefix(last.text, textEntryMeta):
+		m, ok, err := parseTextEntryMeta(path, last, loc)
+		if err != nil || !ok {
+			return textMeta{}, 0, err
+		}
+		return m, len(lines) - (end - 1), nil
+	}
+	var m textMeta
+	start := end
+	for start > 0 && parseTextLabelled(lines[start-1].spaced(), &m) {
+		start--
+	}
+	if start == end {
+		return textMeta{}, 0, nil
+	}
+	m.line = lines[start]
+	return m, len(lines) - start, nil
 }
 
 // parseTextEntryMeta reads
 //
-//	"This entry was posted" [" in " CATS] [" and tagged " TAGS] [" on " DATE] [" by " AUTHOR] "." [" Bookmark the permalink."]
+//	"This entry was posted" [" in " CATS] [" and tagged " TAGS] [" on " DATE] [" by " AUTHOR] "." [" Bookmark the permalink."] [" Edit"]
 //
 // Names may contain " by " and " on ", so the author is split off at the
 // last " by " and the date at the last " on ", and only when what follows
 // is a date: a category like "Focus on Health" stays whole. A post without
 // an author whose last name holds " by " ("in Stand by Me.") is ambiguous;
 // it reads as having the author "Me", as the format description says.
-func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, error) {
+//
+// A line that does not follow the grammar is a sentence of the post and
+// reports false. A footer with an empty name, or with a date folio cannot
+// read or whose day and month order is ambiguous, is an error.
+func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
 	s := l.text
-	stop := len(strings.TrimSuffix(s, " "+textPermalink))
-	if s[stop-1] != '.' {
-		return textMeta{}, textSyntaxErr(path, l, stop, `footer: want "." at the end of the sentence`)
+	stop := len(s)
+	if t, ok := strings.CutSuffix(s[:stop], " Edit"); ok && strings.HasSuffix(t, ".") {
+		stop = len(t)
+	}
+	if t, ok := strings.CutSuffix(s[:stop], textPermalink); ok {
+		stop = len(strings.TrimRight(t, " "))
+	}
+	if stop == 0 || s[stop-1] != '.' {
+		return textMeta{}, false, nil
 	}
 	stop--
 	start := len(textEntryMeta)
@@ -266,106 +379,216 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 	// The author and the date follow the tags, so a " by " or " on "
 	// followed by " and tagged " is inside a category name.
 	const tagged = " and tagged "
+	by, on := -1, -1
 	if i := strings.LastIndex(s[start:stop], " by "); i >= 0 && !strings.Contains(s[start+i:stop], tagged) {
-		from := start + i + len(" by ")
-		authors, err := parseTextAuthors(path, l, from, stop)
-		if err != nil {
-			return textMeta{}, err
-		}
-		m.authors, m.authorsCol, stop = authors, l.colAt(from), start+i
+		by = start + i
 	}
-	if i := strings.LastIndex(s[start:stop], " on "); i >= 0 && !strings.Contains(s[start+i:stop], tagged) {
-		from := start + i + len(" on ")
-		date, ok, err := parseTextDate(s[from:stop], loc)
-		if err == nil && !ok && strings.ContainsAny(s[from:stop], "0123456789") {
-			err = fmt.Errorf("source: %w %q: not a date folio reads (write January 2, 2006 or 2006-01-02)", ErrDate, s[from:stop])
-		}
-		if err != nil {
-			return textMeta{}, &Error{Path: path, Line: l.num, Column: l.colAt(from), Err: err}
-		}
-		if ok {
-			m.date, m.dateCol, stop = date, l.colAt(from), start+i
-		}
+	dateStop := stop
+	if by >= 0 {
+		dateStop = by
+	}
+	if i := strings.LastIndex(s[start:dateStop], " on "); i >= 0 && !strings.Contains(s[start+i:dateStop], tagged) {
+		on = start + i
 	}
 
+	// Check the shape before reading names, so that a sentence is not
+	// reported as a footer with a bad name.
 	const in = " in "
-	rest := s[start:stop]
+	termStop := dateStop
+	if on >= 0 && textDateLike(s[on+len(" on "):dateStop]) {
+		termStop = on
+	}
+	rest := s[start:termStop]
+	switch {
+	case rest == "", strings.HasPrefix(rest, in), strings.HasPrefix(rest, tagged):
+	default:
+		return textMeta{}, false, nil
+	}
+
+	if by >= 0 {
+		from := by + len(" by ")
+		authors, err := parseTextAuthors(path, l, from, stop)
+		if err != nil {
+			return textMeta{}, false, err
+		}
+		m.authors, m.authorsCol = authors, l.colAt(from)
+	}
+	if termStop == on {
+		from := on + len(" on ")
+		date, ok, err := parseTextDate(s[from:dateStop], loc)
+		if err == nil && !ok {
+			err = fmt.Errorf("source: %w %q: not a date folio reads (write January 2, 2006 or 2006-01-02)", ErrDate, s[from:dateStop])
+		}
+		if err != nil {
+			return textMeta{}, false, &Error{Path: path, Line: l.num, Column: l.colAt(from), Err: err}
+		}
+		m.date, m.dateCol = date, l.colAt(from)
+	}
+
 	var err error
 	switch {
 	case rest == "":
 	case strings.HasPrefix(rest, in):
-		catStop := stop
+		catStop := termStop
 		if i := strings.Index(rest, tagged); i >= 0 {
 			catStop = start + i
-			if m.tags, err = parseTextTerms(path, l, catStop+len(tagged), stop); err != nil {
-				return textMeta{}, err
+			if m.tags, err = parseTextTerms(path, l, catStop+len(tagged), termStop); err != nil {
+				return textMeta{}, false, err
 			}
 		}
 		m.categories, err = parseTextTerms(path, l, start+len(in), catStop)
-	case strings.HasPrefix(rest, tagged):
-		m.tags, err = parseTextTerms(path, l, start+len(tagged), stop)
 	default:
-		err = textSyntaxErr(path, l, start, `footer: want " in ", " and tagged ", " on " or " by " after "This entry was posted"`)
+		m.tags, err = parseTextTerms(path, l, start+len(tagged), termStop)
 	}
 	if err != nil {
-		return textMeta{}, err
+		return textMeta{}, false, err
 	}
-	return m, nil
+	return m, true, nil
 }
 
-// textEntryUtility starts the Twenty Ten entry-utility line.
-const textEntryUtility = "Posted in "
-
-// parseTextEntryUtility reads the Twenty Ten entry-utility line,
-//
-//	"Posted in " CATS [" | Tagged " TAGS] " | " COMMENTS [" | Edit"]
-//
-// where COMMENTS is the comments link ("Leave a comment", "3 Comments",
-// "Comments Off"), which is theme chrome and not kept. Unlike "This entry
-// was posted", "Posted in" starts ordinary sentences too, so a line that
-// does not fit this shape exactly is a paragraph, not an error.
-func parseTextEntryUtility(l textLine) (textMeta, bool) {
-	s := l.text
-	parts := strings.Split(s, " | ")
-	if len(parts) < 2 {
-		return textMeta{}, false
+// textDateLike reports whether s is meant as a date, read or not: it
+// holds a digit and a month name ("May 35, 2017"), two numbers ("Marhc
+// 3, 2017") or is numbers joined by "-", "/" or "." ("02/01/2017"). Other
+// text after " on " is part of a name ("Focus on 2020").
+func textDateLike(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
 	}
-	m := textMeta{line: l}
-	off := 0
-	for i, part := range parts {
-		var names *[]post.Term
-		from := off
-		switch {
-		case i == 0:
-			if !strings.HasPrefix(part, textEntryUtility) {
-				return textMeta{}, false
-			}
-			names, from = &m.categories, off+len(textEntryUtility)
-		case i == 1 && strings.HasPrefix(part, "Tagged "):
-			names, from = &m.tags, off+len("Tagged ")
-		case i > 0 && isTextCommentsLink(part):
-		default:
-			return textMeta{}, false
-		}
-		if names != nil {
-			terms, err := parseTextTerms("", l, from, off+len(part))
-			if err != nil {
-				return textMeta{}, false
-			}
-			*names = terms
-		}
-		off += len(part) + len(" | ")
+	if strings.Trim(s, "0123456789-/. :") == "" {
+		return strings.ContainsAny(s, "-/.")
 	}
-	return m, true
-}
-
-func isTextCommentsLink(s string) bool {
-	switch s {
-	case "Leave a comment", "1 Comment", "Comments Off", "Comments off", "Edit":
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	if runs := strings.FieldsFunc(s, func(r rune) bool { return !isDigit(r) }); len(runs) >= 2 {
 		return true
 	}
-	n, ok := strings.CutSuffix(s, " Comments")
-	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 3 {
+			for m := time.January; m <= time.December; m++ {
+				if strings.HasPrefix(strings.ToLower(m.String()), strings.ToLower(w)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// textLabels are the labels of the term lists themes print after a post,
+// longest first where one starts another.
+var textLabels = [...]struct {
+	label string
+	tags  bool
+}{
+	{"Posted in ", false},
+	{"Categories: ", false},
+	{"Category: ", false},
+	{"Categorized as ", false},
+	{"Filed under ", false},
+	{"Tagged with ", true},
+	{"Tagged ", true},
+	{"Tags: ", true},
+	{"Tag: ", true},
+}
+
+// parseTextLabelled reads one line of labelled lists into m,
+//
+//	LIST {" | " (LIST | NAME | LINK)}     LIST := LABEL NAME {", " NAME}
+//
+// where LINK is a comments or edit link ("Leave a comment", "3 Comments",
+// "Edit"), which is theme chrome and not kept, and a bare NAME continues
+// the list before it. It reports false, leaving m as it was, for a line of
+// another shape, a list m already has, or names that read like a
+// sentence: "Posted in haste, the letter came late." is a paragraph.
+func parseTextLabelled(l textLine, m *textMeta) bool {
+	got := *m
+	var list *[]post.Term
+	seen := false
+	off := 0
+	for part := range strings.SplitSeq(l.text, " | ") {
+		from, stop := off, off+len(part)
+		off = stop + len(" | ")
+		label, tags, ok := textLabelOf(part)
+		switch {
+		case ok:
+			list = &got.categories
+			if tags {
+				list = &got.tags
+			}
+			if *list != nil {
+				return false
+			}
+			from += len(label)
+			seen = true
+		case isTextCommentsLink(part):
+			list = nil
+			continue
+		case list == nil:
+			return false
+		}
+		names, err := parseTextNames("", l, from, stop)
+		if err != nil {
+			return false
+		}
+		for _, n := range names {
+			if !isTextListName(n) {
+				return false
+			}
+			*list = append(*list, post.Term{Name: n, Slug: post.Slugify(n)})
+		}
+	}
+	if !seen {
+		return false
+	}
+	*m = got
+	return true
+}
+
+func textLabelOf(s string) (label string, tags, ok bool) {
+	for _, l := range textLabels {
+		if strings.HasPrefix(s, l.label) {
+			return l.label, l.tags, true
+		}
+	}
+	return "", false, false
+}
+
+// isTextListName reports whether s reads as a category or tag name rather
+// than the words of a sentence: at most six words, not ending like one.
+func isTextListName(s string) bool {
+	if strings.Count(s, " ") >= 6 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?:;", r)
+}
+
+// isTextCommentsLink reports whether s is a comments or edit link of a
+// theme: "Leave a comment", "Leave a reply", "1 Comment", "12 Replies",
+// "No Comments", "Comments Off", "Edit", with the screen-reader text of
+// newer themes (" on <title>") kept or not.
+func isTextCommentsLink(s string) bool {
+	switch s {
+	case "Leave a comment", "Leave a Comment", "Leave a reply", "Leave a Reply",
+		"Comments Off", "Comments off", "Comments are closed.", "No Comments", "No comments",
+		"1 Comment", "1 comment", "1 Reply", "1 reply", "One Comment", "One comment",
+		"One Reply", "One reply", "Edit":
+		return true
+	}
+	for _, lead := range [...]string{"Leave a comment on ", "Leave a Comment on ", "Comments Off on ", "Comments off on ", "Edit "} {
+		if rest, ok := strings.CutPrefix(s, lead); ok && rest != "" {
+			return lead != "Edit " || strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+		}
+	}
+	n, word, ok := strings.Cut(s, " ")
+	if !ok || n == "" || strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	word, _, _ = strings.Cut(word, " on ")
+	switch word {
+	case "Comments", "comments", "Replies", "replies", "Responses", "responses":
+		return true
+	}
+	return false
 }
 
 // parseTextNames splits s[from:stop] of line l into names separated by ", " or
