@@ -40,6 +40,11 @@ func buildSite(t *testing.T, want int, args ...string) (out, stdout, stderr stri
 // files lists every file under dir as sorted slash-separated paths.
 func files(t *testing.T, dir string) []string {
 	t.Helper()
+	return walkFiles(t, dir)
+}
+
+func walkFiles(t testing.TB, dir string) []string {
+	t.Helper()
 	var list []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
