@@ -11,23 +11,34 @@ import (
 )
 
 // ParseText reads one plain-text WordPress post: a title line, an optional
-// Twenty Ten byline ("Posted on <date> by <author>"), one paragraph per
-// line, citation lines ("[CNN]", "[CNN](https://…)") and the theme's footer
-// ("This entry was posted in … and tagged … on … by ….", "Posted in … |
-// Tagged …" or "Bookmark the permalink.").
+// byline ("Posted on <date> by <author>", "Posted on <date>", "Published
+// <date>"), one paragraph per line, citation lines ("[CNN]",
+// "[CNN](https://…)") and the theme's meta after them: the entry-meta
+// sentence of Twenty Ten, Eleven and Twelve ("This entry was posted in …
+// and tagged … on … by …. Bookmark the permalink.", the permalink sentence
+// possibly on a line of its own), or labelled lists ("Posted in … |
+// Tagged … | Leave a comment", "Categories: …", "Tags: …"), with comment
+// and edit links after it ignored.
 //
-// The body holds the paragraphs joined by one blank line, each without
-// surrounding white space; the title, byline, citations and footer are
-// moved into their fields. A UTF-8 byte-order mark, CRLF (or CR) line ends
-// and white space around lines are removed. Slugs come from the title and
-// from the names; dates without a zone are in opt.Location.
+// The body holds the paragraphs joined by one blank line, each as written
+// without surrounding white space; the title, byline, citations and meta
+// are moved into their fields. A citation line is kept whole: "[CNN,
+// Reuters]" is one source named "CNN, Reuters", and "[Source: CNN]" one
+// named "Source: CNN". Names in the byline and meta have runs of white
+// space (tabs, no-break spaces) made single spaces; names are split at ", "
+// and " | ", so a name holding ", " cannot be told from two. A UTF-8
+// byte-order mark, CRLF (or CR) line ends and white space around lines are
+// removed. Slugs come from the title and from the names; dates without a
+// zone are in opt.Location.
 //
-// On bad input ParseText returns a *Error naming path, line and column:
-// ErrEmpty for a file with nothing but white space, ErrEncoding for bytes
-// that are not UTF-8, ErrDate for a date it cannot read or whose day and
-// month order is ambiguous ("02/01/2006"), ErrSyntax for a footer that
-// starts with "This entry was posted" but does not follow its grammar, or
-// for a byline and footer that disagree.
+// A line that only looks like meta stays a paragraph: "This entry was
+// posted late." or "Posted in haste, the letter came." ends a post as
+// body text. On bad input ParseText returns a *Error naming path, line and
+// column: ErrEmpty for a file with nothing but white space, ErrEncoding for
+// bytes that are not UTF-8, ErrDate for a date in a byline or footer that
+// it cannot read ("May 35, 2017") or whose day and month order is
+// ambiguous ("02/01/2006"; "13/01/2006" reads), ErrSyntax for a footer
+// with an empty name, or for a byline and footer that disagree.
 func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
 	lines, err := textLines(path, data)
 	if err != nil {
@@ -724,12 +735,30 @@ var textDateLayouts = [...]string{
 }
 
 // parseTextDate reads a date in one of textDateLayouts; "2nd" and the like
-// are read as "2". It returns ok false for text that is not a date, and an
-// error wrapping ErrDate for a numeric date with the year last
-// ("02/01/2006"), whose day and month order cannot be known.
+// are read as "2". A numeric date with a four-digit year last reads when
+// its order shows ("13/03/2017", "03/13/2017", "03/03/2017"). It returns
+// ok false for text that is not a date, and an error wrapping ErrDate for
+// a numeric date with the year last whose day and month order cannot be
+// known ("02/01/2006", "1-2-06").
 func parseTextDate(s string, loc *time.Location) (t time.Time, ok bool, err error) {
-	if textAmbiguousDate(s) {
-		return time.Time{}, false, fmt.Errorf("source: %w %q: day and month order is ambiguous (write 2006-01-02 or January 2, 2006)", ErrDate, s)
+	if nums, ok := textNumericDate(s); ok {
+		a, b, y := nums[0], nums[1], nums[2]
+		d, m, known := a, b, false
+		switch {
+		case y < 1000:
+		case a == b, a > 12 && b <= 12:
+			known = true
+		case b > 12 && a <= 12:
+			d, m, known = b, a, true
+		}
+		if !known {
+			return time.Time{}, false, fmt.Errorf("source: %w %q: day and month order is ambiguous (write 2006-01-02 or January 2, 2006)", ErrDate, s)
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
+		if d < 1 || t.Day() != d || int(t.Month()) != m {
+			return time.Time{}, false, fmt.Errorf("source: %w %q: not a date", ErrDate, s)
+		}
+		return t, true, nil
 	}
 	s = textStripOrdinals(s)
 	for _, layout := range textDateLayouts {
@@ -741,26 +770,32 @@ func parseTextDate(s string, loc *time.Location) (t time.Time, ok bool, err erro
 	return time.Time{}, false, nil
 }
 
-// textAmbiguousDate reports whether s is three numbers separated by "/",
-// "." or "-" with the year not first, such as "02/01/2006" or "1-2-06".
-func textAmbiguousDate(s string) bool {
+// textNumericDate splits s made of three numbers separated by one of "/",
+// "." or "-" with the year not first, such as "02/01/2006" or "1-2-06",
+// returning the numbers.
+func textNumericDate(s string) (nums [3]int, ok bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' {
-		return false
+		return nums, false
 	}
 	i := strings.IndexAny(s, "/.-")
 	if i < 0 {
-		return false
+		return nums, false
 	}
 	parts := strings.Split(s, s[i:i+1])
 	if len(parts) != 3 || len(parts[0]) > 2 {
-		return false
+		return nums, false
 	}
-	for _, p := range parts {
+	for k, p := range parts {
 		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
-			return false
+			return nums, false
 		}
+		n := 0
+		for _, c := range p {
+			n = n*10 + int(c-'0')
+		}
+		nums[k] = n
 	}
-	return true
+	return nums, true
 }
 
 // textStripOrdinals turns "March 2nd, 2017" into "March 2, 2017".

@@ -125,6 +125,10 @@ func TestParseTextErrors(t *testing.T) {
 		{"ambiguous footer date", "T\np\nThis entry was posted on 02/01/2006.", source.ErrDate, 3, 26, "ambiguous"},
 		{"ambiguous dashed date", "T\np\nThis entry was posted on 2-1-06 by A.", source.ErrDate, 3, 26, "ambiguous"},
 		{"unreadable date", "T\np\nThis entry was posted in X on May 35, 2017.", source.ErrDate, 3, 31, "not a date"},
+		{"numeric day 13 or month 13", "T\np\nThis entry was posted on 13/13/2017.", source.ErrDate, 3, 26, "not a date"},
+		{"numeric day zero", "T\np\nThis entry was posted on 0/0/2017.", source.ErrDate, 3, 26, "not a date"},
+		{"numeric day 31 in April", "T\np\nThis entry was posted on 31/04/2017.", source.ErrDate, 3, 26, "not a date"},
+		{"two-digit year", "T\np\nThis entry was posted on 13/03/17.", source.ErrDate, 3, 26, "ambiguous"},
 		{"wrong weekday", "T\np\nThis entry was posted on Monday, March 3, 2017.", source.ErrDate, 3, 26, ""},
 		{"ambiguous byline date", "T\nPosted on 1/2/2017 by A\np", source.ErrDate, 2, 11, "ambiguous"},
 		{"empty name", "T\np\nThis entry was posted in A, , B.", source.ErrSyntax, 3, 29, "empty name"},
@@ -165,7 +169,7 @@ func TestParseTextDates(t *testing.T) {
 		"March 3, 2017", "march 3, 2017", "March 03, 2017", "Mar 3, 2017", "Mar. 3, 2017",
 		"March 3 2017", "3 March 2017", "3 Mar 2017", "3 March, 2017", "March 3rd, 2017",
 		"3rd March 2017", "Friday, March 3, 2017", "Fri, Mar 3, 2017", "Friday, 3 March 2017",
-		"2017-03-03", "2017/03/03", "2017.03.03",
+		"2017-03-03", "2017/03/03", "2017.03.03", "03/03/2017", "3/3/2017", "3.3.2017",
 	} {
 		p, err := source.ParseText("d.txt", []byte("T\nThis entry was posted on "+d+"."), source.Options{})
 		if err != nil {
@@ -184,6 +188,27 @@ func TestParseTextDates(t *testing.T) {
 	}
 	for d, want := range withTime {
 		p, err := source.ParseText("d.txt", []byte("T\nThis entry was posted on "+d+"."), source.Options{})
+		if err != nil {
+			t.Errorf("%q: %v", d, err)
+			continue
+		}
+		if !p.Date.Equal(want) {
+			t.Errorf("%q: date %v, want %v", d, p.Date, want)
+		}
+	}
+}
+
+// TestParseTextNumericDates checks that a numeric date with the year last
+// reads when one number is above 12, either way round.
+func TestParseTextNumericDates(t *testing.T) {
+	for d, want := range map[string]time.Time{
+		"13/03/2017": time.Date(2017, 3, 13, 0, 0, 0, 0, time.UTC),
+		"03/13/2017": time.Date(2017, 3, 13, 0, 0, 0, 0, time.UTC),
+		"31.12.2016": time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC),
+		"12-31-2016": time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC),
+		"29/02/2016": time.Date(2016, 2, 29, 0, 0, 0, 0, time.UTC),
+	} {
+		p, err := source.ParseText("d.txt", []byte("T\nPosted on "+d+" by A\nbody"), source.Options{})
 		if err != nil {
 			t.Errorf("%q: %v", d, err)
 			continue
