@@ -181,6 +181,9 @@ func wpTextParagraphs(p *post.Post) ([]string, error) {
 	// and every date it reads holds a digit. It reads bylines with their
 	// white space runs made single spaces.
 	first := wpTextSpaced(paras[0])
+	if wpTextCommentsLink(first) {
+		return nil, wpTextErr("first paragraph %q would be read as a comments link", paras[0])
+	}
 	for _, lead := range [...]string{"Posted on ", "Published "} {
 		if rest, ok := strings.CutPrefix(first, lead); ok && strings.ContainsAny(rest, "0123456789") {
 			return nil, wpTextErr("first paragraph %q would be read as a byline", paras[0])
@@ -198,9 +201,7 @@ func wpTextParagraphs(p *post.Post) ([]string, error) {
 // the reader compares with white space runs made single spaces.
 func wpTextFooterLike(s string) bool {
 	s = wpTextSpaced(s)
-	if s == "Bookmark the permalink." || s == "Edit" || strings.HasPrefix(s, "Edit ") ||
-		strings.HasPrefix(s, "This entry was posted") || strings.HasPrefix(s, "Leave a ") ||
-		strings.HasPrefix(s, "Comments ") || strings.HasPrefix(s, "No ") || strings.HasPrefix(s, "One ") {
+	if s == "Bookmark the permalink." || strings.HasPrefix(s, "This entry was posted") || wpTextCommentsLink(s) {
 		return true
 	}
 	for _, label := range [...]string{"Posted in ", "Categories: ", "Category: ", "Categorized as ", "Filed under ", "Tagged ", "Tags: ", "Tag: "} {
@@ -208,7 +209,26 @@ func wpTextFooterLike(s string) bool {
 			return true
 		}
 	}
-	// "3 Comments", "12 Replies"
+	return false
+}
+
+// wpTextCommentsLink reports whether the reader skips s as a comments or
+// edit link ("Leave a comment", "3 Replies", "Edit"), after the title or
+// the footer; it follows source's list and errs towards yes.
+func wpTextCommentsLink(s string) bool {
+	s = wpTextSpaced(s)
+	switch s {
+	case "Leave a comment", "Leave a Comment", "Leave a reply", "Leave a Reply",
+		"Comments Off", "Comments off", "Comments are closed.", "No Comments", "No comments",
+		"1 Comment", "1 comment", "1 Reply", "1 reply", "One Comment", "One comment",
+		"One Reply", "One reply", "Edit":
+		return true
+	}
+	for _, lead := range [...]string{"Leave a comment on ", "Leave a Comment on ", "Comments Off on ", "Comments off on ", "Edit "} {
+		if strings.HasPrefix(s, lead) {
+			return true
+		}
+	}
 	n, _, _ := strings.Cut(s, " ")
 	return n != "" && strings.Trim(n, "0123456789") == ""
 }

@@ -56,6 +56,9 @@ func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
 	rest := lines[1:]
 	loc := opt.location()
 
+	// Under the title: the byline, and the comments link some themes
+	// put there (Twenty Twelve's "Leave a reply"), before or after it.
+	rest = skipTextCommentsLinks(rest)
 	var by, foot textMeta
 	if len(rest) > 0 {
 		m, ok, err := parseTextByline(path, rest[0], loc)
@@ -63,7 +66,7 @@ func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
 			return nil, err
 		}
 		if ok {
-			by, rest = m, rest[1:]
+			by, rest = m, skipTextCommentsLinks(rest[1:])
 		}
 	}
 	foot, n, err := parseTextTrailer(path, rest, loc)
@@ -272,8 +275,17 @@ func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, boo
 	if lead == "" {
 		return textMeta{}, false, nil
 	}
-	by := len(l.text)
-	if i := strings.Index(l.text[len(lead):], " by "); i >= 0 {
+	// A comments link may follow: "Posted on … by … | Leave a comment".
+	end := len(l.text)
+	for {
+		i := strings.LastIndex(l.text[:end], " | ")
+		if i < 0 || !isTextCommentsLink(l.text[i+len(" | "):end]) {
+			break
+		}
+		end = i
+	}
+	by := end
+	if i := strings.Index(l.text[len(lead):end], " by "); i >= 0 {
 		by = len(lead) + i
 	}
 	date, ok, err := parseTextDate(l.text[len(lead):by], loc)
@@ -284,8 +296,8 @@ func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, boo
 		return textMeta{}, false, nil
 	}
 	m := textMeta{line: l, date: date, dateCol: l.colAt(len(lead))}
-	if by < len(l.text) {
-		authors, err := parseTextAuthors(path, l, by+len(" by "), len(l.text))
+	if by < end {
+		authors, err := parseTextAuthors(path, l, by+len(" by "), end)
 		if err != nil {
 			return textMeta{}, false, err
 		}
@@ -571,6 +583,15 @@ func isTextListName(s string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return !strings.ContainsRune(".!?:;", r)
+}
+
+// skipTextCommentsLinks drops the comments and edit links that start
+// lines.
+func skipTextCommentsLinks(lines []textLine) []textLine {
+	for len(lines) > 0 && isTextCommentsLink(lines[0].spaced().text) {
+		lines = lines[1:]
+	}
+	return lines
 }
 
 // isTextCommentsLink reports whether s is a comments or edit link of a
