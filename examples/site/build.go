@@ -77,6 +77,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Progress: prog.reading,
 	})
 	failed := printErrors(stderr, loadErr)
+	if len(posts) == 0 && loadErr == nil {
+		fmt.Fprintf(stderr, "site: warning: no posts found (folio reads .md, .markdown, .txt, .xml, and .html with front matter)\n")
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "site: %v\n", ctx.Err())
 		return 1

@@ -174,6 +174,9 @@ func feedJobs(site *render.Site, idx *taxonomy.Index, abs func(string) string) [
 			{"atom.xml", render.Atom},
 			{"feed.json", render.JSONFeed},
 		} {
+			if format.name == "atom.xml" && newest.IsZero() {
+				continue // Atom needs a date, and no post has one
+			}
 			f := &render.Feed{
 				Title:       title,
 				Description: site.Description,

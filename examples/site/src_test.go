@@ -201,3 +201,20 @@ func TestWarnings(t *testing.T) {
 		t.Error("the post got no page")
 	}
 }
+
+// TestNoPosts checks that a folder with nothing to read still gives a
+// working (empty) site, with a warning.
+func TestNoPosts(t *testing.T) {
+	src := writeTree(t, map[string]string{"notes.article": "Title\n\nText.\n"})
+	out, _, stderr := buildSite(t, 0, "-src", src)
+	if !strings.Contains(stderr, "no posts found") {
+		t.Errorf("stderr does not warn:\n%s", stderr)
+	}
+	pages := files(t, out)
+	checkLinks(t, out, pages)
+	for _, want := range []string{"index.html", "index.xml", "feed.json", "404.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
+			t.Error(err)
+		}
+	}
+}
