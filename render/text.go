@@ -75,6 +75,11 @@ func wpTextAppend(b []byte, p *post.Post) ([]byte, error) {
 	}
 	// A last line shaped like a footer would be read as one: put an empty
 	// footer after it.
+	// The reader removes a Twenty Ten or Eleven author box ending the
+	// paragraphs ("About A", bio, "View all posts by A →").
+	if len(cites) == 0 && wpTextAuthorBox(paras) {
+		return nil, wpTextErr("last paragraph %q would be read as the end of an author box", paras[len(paras)-1])
+	}
 	if foot == "" && len(cites) == 0 && len(paras) > 0 && wpTextFooterLike(paras[len(paras)-1]) {
 		// The reader joins an entry-meta sentence with a permalink line
 		// after it (themes' footers split in two), so that one cannot be
@@ -252,6 +257,26 @@ func wpTextEntryMetaLike(s string) bool {
 	}
 	for _, word := range [...]string{".", " .", " in ", " and tagged ", " on ", " by "} {
 		if strings.HasPrefix(after, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// wpTextAuthorBox reports whether paras end as source reads an author
+// box: "View all posts by A →" last and "About A" at most 11 paragraphs
+// before it.
+func wpTextAuthorBox(paras []string) bool {
+	if len(paras) < 2 {
+		return false
+	}
+	name, ok := strings.CutPrefix(wpTextSpaced(paras[len(paras)-1]), "View all posts by ")
+	name = strings.TrimSpace(strings.TrimRight(name, "→»>"))
+	if !ok || name == "" {
+		return false
+	}
+	for i := len(paras) - 2; i >= max(0, len(paras)-12); i-- {
+		if wpTextSpaced(paras[i]) == "About "+name {
 			return true
 		}
 	}

@@ -69,11 +69,14 @@ func ParseText(path string, data []byte, opt Options) (*post.Post, error) {
 			by, rest = m, skipTextCommentsLinks(rest[1:])
 		}
 	}
+	// Twenty Eleven prints the author box after the footer, Twenty Ten
+	// before it.
+	rest = cutTextAuthorBox(rest)
 	foot, n, err := parseTextTrailer(path, rest, loc)
 	if err != nil {
 		return nil, err
 	}
-	rest = rest[:len(rest)-n]
+	rest = cutTextAuthorBox(rest[:len(rest)-n])
 
 	// Citations are the run of citation-shaped lines after the last
 	// paragraph; earlier ones are body text.
@@ -583,6 +586,32 @@ func isTextListName(s string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return !strings.ContainsRune(".!?:;", r)
+}
+
+// cutTextAuthorBox removes the author box Twenty Ten and Eleven print
+// when the author has a biography, if lines end with one: "About <name>",
+// the biography, "View all posts by <name> →". Both ends must name the
+// same author within a few lines, so a post that merely ends with such a
+// sentence keeps it.
+func cutTextAuthorBox(lines []textLine) []textLine {
+	if len(lines) < 2 {
+		return lines
+	}
+	last := lines[len(lines)-1].spaced().text
+	name, ok := strings.CutPrefix(last, "View all posts by ")
+	if !ok {
+		return lines
+	}
+	name = strings.TrimSpace(strings.TrimRight(name, "→»>"))
+	if name == "" {
+		return lines
+	}
+	for i := len(lines) - 2; i >= max(0, len(lines)-12); i-- {
+		if lines[i].spaced().text == "About "+name {
+			return lines[:i]
+		}
+	}
+	return lines
 }
 
 // skipTextCommentsLinks drops the comments and edit links that start
