@@ -129,6 +129,7 @@ func TestParseTextErrors(t *testing.T) {
 		{"numeric day zero", "T\np\nThis entry was posted on 0/0/2017.", source.ErrDate, 3, 26, "not a date"},
 		{"numeric day 31 in April", "T\np\nThis entry was posted on 31/04/2017.", source.ErrDate, 3, 26, "not a date"},
 		{"two-digit year", "T\np\nThis entry was posted on 13/03/17.", source.ErrDate, 3, 26, "ambiguous"},
+		{"spaced byline date", "T\nPosted\u00a0on  1/2/2017 by A\np", source.ErrDate, 2, 12, "ambiguous"},
 		{"wrong weekday", "T\np\nThis entry was posted on Monday, March 3, 2017.", source.ErrDate, 3, 26, ""},
 		{"ambiguous byline date", "T\nPosted on 1/2/2017 by A\np", source.ErrDate, 2, 11, "ambiguous"},
 		{"empty name", "T\np\nThis entry was posted in A, , B.", source.ErrSyntax, 3, 29, "empty name"},
