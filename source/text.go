@@ -474,14 +474,16 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 
 // textDateLike reports whether s is meant as a date, read or not: it
 // holds a digit and a month name ("May 35, 2017"), two numbers ("Marhc
-// 3, 2017") or is numbers joined by "-", "/" or "." ("02/01/2017"). Other
-// text after " on " is part of a name ("Focus on 2020").
+// 3, 2017") or is three numbers joined by "-", "/" or "." ("02/01/2017").
+// Other text after " on " is part of a name ("Focus on 2020", "Focus on
+// 2020-21").
 func textDateLike(s string) bool {
 	if !strings.ContainsAny(s, "0123456789") {
 		return false
 	}
 	if strings.Trim(s, "0123456789-/. :") == "" {
-		return strings.ContainsAny(s, "-/.")
+		// "02/01/2017" is a date; "2020-21" a season.
+		return strings.Count(s, "-")+strings.Count(s, "/")+strings.Count(s, ".") >= 2
 	}
 	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
 	if runs := strings.FieldsFunc(s, func(r rune) bool { return !isDigit(r) }); len(runs) >= 2 {
