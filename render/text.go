@@ -249,8 +249,8 @@ func wpTextEntryMetaLike(s string) bool {
 	if !ok || strings.HasSuffix(s, "Bookmark the permalink.") {
 		return false
 	}
-	if t, ok := strings.CutSuffix(s, " Edit"); ok {
-		s = t
+	if t, ok := strings.CutSuffix(s, "Edit"); ok {
+		s = strings.TrimRight(t, " ")
 	}
 	if !strings.HasSuffix(s, ".") {
 		return false

@@ -389,8 +389,8 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
 	s := l.text
 	stop := len(s)
-	if t, ok := strings.CutSuffix(s[:stop], " Edit"); ok && strings.HasSuffix(t, ".") {
-		stop = len(t)
+	if t, ok := strings.CutSuffix(s[:stop], "Edit"); ok && strings.HasSuffix(strings.TrimRight(t, " "), ".") {
+		stop = len(strings.TrimRight(t, " "))
 	}
 	if t, ok := strings.CutSuffix(s[:stop], textPermalink); ok {
 		stop = len(strings.TrimRight(t, " "))

@@ -309,6 +309,8 @@ func TestParseTextLastLines(t *testing.T) {
 		"This entry was posted in X":                                     {Body: "This entry was posted in X"},
 		"This entry was posted today.":                                   {Body: "This entry was posted today."},
 		"This entry was posted yesterday in News.":                       {Body: "This entry was posted yesterday in News."},
+		"This entry was posted in X. Bookmark the permalink.Edit":        {Categories: []string{"X"}},
+		"This entry was posted in X.Edit":                                {Categories: []string{"X"}},
 		"This entry was posted in Focus on 2020-21 by A.":                {Categories: []string{"Focus on 2020-21"}},
 		"This entry was posted in News on Focus on 2020.":                {Categories: []string{"News on Focus on 2020"}},
 		"This entry was posted in X. Bookmark the permalink. Edit":       {Categories: []string{"X"}},
