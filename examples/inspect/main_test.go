@@ -128,3 +128,28 @@ func TestBadUsage(t *testing.T) {
 		})
 	}
 }
+
+// Two posts with one slug: the newer gets -2, and the printed posts show it.
+func TestDuplicateSlugsRenamed(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"testdata/dupes"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	var out struct {
+		Posts []struct {
+			Slug string `json:"slug"`
+			Date string `json:"date"`
+		} `json:"posts"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range out.Posts {
+		got = append(got, p.Date[:4]+" "+p.Slug)
+	}
+	want := []string{"2019 market-day", "2021 market-day-2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("slugs (-want +got):\n%s", diff)
+	}
+}

@@ -71,6 +71,9 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 		}
 		return cmp.Compare(a.Source.Path, b.Source.Path)
 	})
+	// Build first: it gives duplicate slugs their -2, -3, which the
+	// posts printed below must show.
+	r.Taxonomies, r.Archive = summarize(posts, stderr)
 	r.Posts = make([]render.JSONPost, len(posts))
 	r.Undated = 0
 	for i, p := range posts {
@@ -79,7 +82,6 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 			r.Undated++
 		}
 	}
-	r.Taxonomies, r.Archive = summarize(posts, stderr)
 	if r.Errors == nil {
 		r.Errors = []fileError{}
 	}
