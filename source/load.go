@@ -66,7 +66,9 @@ type loadResult struct {
 // skipped, and so are names starting with "." (hidden files and folders,
 // such as .git), node_modules folders, Jekyll's _site, _layouts, _includes,
 // _sass, _data and _plugins folders, and Hugo's `_index.*` section pages,
-// which list a section rather than being a post. Other folders starting
+// which list a section rather than being a post. A README, LICENSE,
+// CHANGELOG or similar Markdown file without front matter describes the
+// folder, not a post, and is skipped too. Other folders starting
 // with "_" are read: Jekyll keeps its posts in `_posts` and its drafts in
 // `_drafts` (see ParseMarkdown). Point Load at a Hugo site's content
 // folder, not its root, which also holds layouts and archetypes. A root
@@ -254,12 +256,29 @@ func loadOne(fsys fs.FS, f loadFile, opt Options) loadResult {
 		}
 		p, err = ParseMarkdown(f.rel, data, opt)
 	default:
+		if !f.single && isHousekeeping(f.rel) && !hasFrontMatter(data) {
+			return loadResult{}
+		}
 		p, err = ParseMarkdown(f.rel, data, opt)
 	}
 	if err != nil {
 		return loadResult{err: err}
 	}
 	return loadResult{posts: []*post.Post{p}}
+}
+
+// isHousekeeping reports whether name is a repository's own notes
+// (README.md, LICENSE.md, CHANGELOG.md, ...), which content folders often
+// hold beside the posts. Load skips such a file when it has no front
+// matter: it describes the folder, it is not a post.
+func isHousekeeping(name string) bool {
+	base := strings.ToUpper(path.Base(name))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY", "AUTHORS", "NOTICE":
+		return true
+	}
+	return false
 }
 
 // loadWXRFile streams an export through ReadWXR, keeping the posts it read

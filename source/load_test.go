@@ -346,3 +346,27 @@ The notes.
 	// Release 1.0 | release-1-0 | 2023-01-29T18:30:22-08:00
 	// sam release go tools
 }
+
+// A README without front matter describes the folder; one with front
+// matter is a post like any other.
+func TestLoadSkipsHousekeeping(t *testing.T) {
+	fsys := fstest.MapFS{
+		"blog/README.md":    {Data: []byte("These files are the blog's posts.\n")},
+		"blog/LICENSE.md":   {Data: []byte("All rights reserved.\n")},
+		"blog/readme.md":    mdFile("title: Read me first\ndate: 2020-01-02", "A post that happens to be called readme.\n"),
+		"blog/first-day.md": mdFile("title: First day\ndate: 2020-01-01", "Hello.\n"),
+	}
+	posts, err := source.Load(context.Background(), fsys, "blog", source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"first-day.md", "readme.md"}
+	if diff := cmp.Diff(want, paths(posts)); diff != "" {
+		t.Errorf("posts (-want +got):\n%s", diff)
+	}
+	// Named on its own, a README is read as asked.
+	posts, err = source.Load(context.Background(), fsys, "blog/README.md", source.Options{})
+	if err != nil || len(posts) != 1 {
+		t.Errorf("README as root: %v, %v", paths(posts), err)
+	}
+}
