@@ -20,6 +20,10 @@ var ErrText = errors.New("render: post cannot be written as plain text")
 // reader tries.
 const wpTextDateLayout = "January 2, 2006"
 
+// wpTextDateTimeLayout is the footer's date with a time of day, as
+// Kubrick prints it and source reads it.
+const wpTextDateTimeLayout = "January 2, 2006 at 3:04 pm"
+
 // Text writes p in the plain-text WordPress format that source.ParseText
 // reads: the title, the paragraphs of the body separated by blank lines,
 // one line per citation ("[CNN]", "[CNN](https://…)") and a footer,
@@ -27,16 +31,18 @@ const wpTextDateLayout = "January 2, 2006"
 //	This entry was posted in A, B and tagged x, y on January 2, 2006 by Name.
 //
 // leaving out the parts the post does not have. The date is written
-// without a zone, so it reads back in the reader's location. Slugs and
+// without a zone, so it reads back in the reader's location, with its
+// time of day when it has one ("January 2, 2006 at 3:04 pm"). Slugs and
 // the source are not written; the reader derives them again.
 //
 // Text never changes data silently: for a post the format cannot carry it
 // writes nothing and returns an error wrapping ErrText. That is the case
 // for a body that is not plain text; a title, paragraph or name with a line
-// break or surrounding white space; a first paragraph that would read as a
-// byline, or a last one that would read as a citation; a name holding a
-// list separator (", ", " | ") or a footer keyword that would split it; a
-// date with a time of day; and fields the format has no place for (ID,
+// break or surrounding white space; a name with white space other than
+// single spaces; a first paragraph that would read as a byline or a
+// comments link, or last ones that would read as a citation, a footer or an
+// author box; a name holding a list separator (", ", " | ") or a footer
+// keyword that would split it; a date with seconds; and fields the format has no place for (ID,
 // Updated, Expiry, Summary, Params, custom taxonomies, a status other than
 // published, author email, URL or bio, term parents, citation titles).
 func Text(w io.Writer, p *post.Post) error {
@@ -336,13 +342,16 @@ func wpTextFooter(p *post.Post) (string, error) {
 	}
 	if !p.Date.IsZero() {
 		d := p.Date
-		if d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0 || d.Nanosecond() != 0 {
-			return "", wpTextErr("date %v has a time of day; the footer holds only the day", d)
+		if d.Second() != 0 || d.Nanosecond() != 0 {
+			return "", wpTextErr("date %v has seconds; the footer holds the day and the minute", d)
 		}
 		if d.Year() < 0 || d.Year() > 9999 {
 			return "", wpTextErr("date %v has a year outside 0-9999", d)
 		}
 		f.date = d.Format(wpTextDateLayout)
+		if d.Hour() != 0 || d.Minute() != 0 {
+			f.date = d.Format(wpTextDateTimeLayout)
+		}
 	}
 	rest, want := f.write()
 	if rest == "" {

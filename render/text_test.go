@@ -101,7 +101,7 @@ func TestTextRefuses(t *testing.T) {
 		"comments link first":        func(p *post.Post) { p.Body.Text = "Leave a reply\n\nx" },
 		"published byline first":     func(p *post.Post) { p.Body.Text = "Published May 1, 2017\n\nx" },
 		"spaced byline first":        func(p *post.Post) { p.Body.Text = "Posted\ton May 1, 2017\n\nx" },
-		"time of day":                func(p *post.Post) { p.Date = time.Date(2017, 1, 2, 3, 4, 5, 0, time.UTC) },
+		"seconds":                    func(p *post.Post) { p.Date = time.Date(2017, 1, 2, 3, 4, 5, 0, time.UTC) },
 		"year 10000":                 func(p *post.Post) { p.Date = time.Date(10000, 1, 2, 0, 0, 0, 0, time.UTC) },
 		"citation bracket":           func(p *post.Post) { p.Citations = []post.Citation{{Source: "a]b"}} },
 		"citation URL space":         func(p *post.Post) { p.Citations = []post.Citation{{Source: "a", URL: "http://x/a b"}} },
@@ -148,6 +148,7 @@ func TestTextAccepts(t *testing.T) {
 	posts := []*post.Post{
 		{Title: "[CNN]", Body: post.Body{Format: post.Text, Text: "Posted on the fridge by Ann"}},
 		{Title: "T", Body: post.Body{Format: post.Text, Text: "[CNN]\n\nlast"}},
+		{Title: "T", Date: time.Date(2017, 3, 3, 16, 5, 0, 0, time.UTC)},
 		{Title: "T", Body: post.Body{Format: post.Text, Text: "This entry was posted late."}},
 		{Title: "T", Body: post.Body{Format: post.Text, Text: "This entry was posted in X"}},
 		{Title: "T", Body: post.Body{Format: post.Text, Text: "This entry was posted in X.\n\nEdit"}},

@@ -359,6 +359,14 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 		if err != nil || !ok {
 			return textMeta{}, 0, err
 		}
+		// Kubrick prints the tags on a line of their own above.
+		if end >= 2 && m.tags == nil && strings.Contains(last.text, textFiledUnder) {
+			var tags textMeta
+			if parseTextLabelled(lines[end-2].spaced(), &tags) && tags.categories == nil {
+				m.tags = tags.tags
+				end--
+			}
+		}
 		return m, len(lines) - (end - 1), nil
 	}
 	var m textMeta
@@ -387,6 +395,9 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 // reports false. A footer with an empty name, or with a date folio cannot
 // read or whose day and month order is ambiguous, is an error.
 func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
+	if m, ok, err := parseTextFiledUnder(path, l, loc); ok || err != nil {
+		return m, ok, err
+	}
 	s := l.text
 	stop := len(s)
 	if t, ok := strings.CutSuffix(s[:stop], "Edit"); ok && strings.HasSuffix(strings.TrimRight(t, " "), ".") {
@@ -470,6 +481,82 @@ func parseTextEntryMeta(path string, l textLine, loc *time.Location) (textMeta, 
 		return textMeta{}, false, err
 	}
 	return m, true, nil
+}
+
+// textFiledUnder is the word of the footer of Kubrick, WordPress's
+// default theme before Twenty Ten.
+const textFiledUnder = " and is filed under "
+
+// textKubrickTails start the sentences Kubrick prints after its footer
+// sentence, about the comments feed and whether comments are open.
+var textKubrickTails = [...]string{
+	"You can follow any responses",
+	"You can leave a response",
+	"You can skip to the end",
+	"Responses are currently closed",
+	"Both comments and pings are currently closed",
+	"Pinging is currently not allowed",
+}
+
+// parseTextFiledUnder reads the footer of Kubrick,
+//
+//	"This entry was posted on " DATE [" at " TIME] " and is filed under " CATS "." [TAILS]
+//
+// where TAILS are its sentences about comments (textKubrickTails). The
+// time of day, when given, is kept in the date. It reports false for a
+// line of another shape; a date or time it cannot read is an error.
+func parseTextFiledUnder(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
+	const lead = textEntryMeta + " on "
+	s := l.text
+	filed := strings.Index(s, textFiledUnder)
+	if !strings.HasPrefix(s, lead) || filed < 0 {
+		return textMeta{}, false, nil
+	}
+	from := filed + len(textFiledUnder)
+	stop := -1
+	for _, tail := range textKubrickTails {
+		if i := strings.Index(s[from:], ". "+tail); i >= 0 && (stop < 0 || from+i < stop) {
+			stop = from + i
+		}
+	}
+	if stop < 0 {
+		if !strings.HasSuffix(s, ".") {
+			return textMeta{}, false, nil
+		}
+		stop = len(s) - 1
+	}
+	dateText, timeText, hasTime := strings.Cut(s[len(lead):filed], " at ")
+	date, ok, err := parseTextDate(dateText, loc)
+	if err == nil && !ok {
+		err = fmt.Errorf("source: %w %q: not a date folio reads (write January 2, 2006 or 2006-01-02)", ErrDate, dateText)
+	}
+	if err == nil && hasTime {
+		var clock time.Time
+		if clock, ok = parseTextClock(timeText); ok {
+			date = date.Add(time.Duration(clock.Hour())*time.Hour + time.Duration(clock.Minute())*time.Minute + time.Duration(clock.Second())*time.Second)
+		} else {
+			err = fmt.Errorf("source: %w %q: not a time of day folio reads (write 3:04 pm or 15:04)", ErrDate, timeText)
+		}
+	}
+	if err != nil {
+		return textMeta{}, false, &Error{Path: path, Line: l.num, Column: l.colAt(len(lead)), Err: err}
+	}
+	cats, err := parseTextTerms(path, l, from, stop)
+	if err != nil {
+		return textMeta{}, false, err
+	}
+	return textMeta{line: l, date: date, dateCol: l.colAt(len(lead)), categories: cats}, true, nil
+}
+
+// parseTextClock reads a time of day: "4:05 pm", "4:05 PM", "16:05",
+// "16:05:06".
+func parseTextClock(s string) (time.Time, bool) {
+	for _, layout := range [...]string{"3:04 pm", "3:04 PM", "3:04pm", "3:04PM", "15:04", "15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // textDateLike reports whether s is meant as a date, read or not: it
