@@ -358,6 +358,9 @@ func wpTextFooter(p *post.Post) (string, error) {
 		return "", nil
 	}
 	sentence := "This entry was posted" + rest + "."
+	if strings.Contains(sentence, " and is filed under ") {
+		return "", wpTextErr("a name holds \" and is filed under \", which would read as Kubrick's footer")
+	}
 	if strings.HasSuffix(sentence, "Bookmark the permalink.") {
 		return "", wpTextErr("the last name would be read as \"Bookmark the permalink.\"")
 	}

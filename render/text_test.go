@@ -101,6 +101,7 @@ func TestTextRefuses(t *testing.T) {
 		"comments link first":        func(p *post.Post) { p.Body.Text = "Leave a reply\n\nx" },
 		"published byline first":     func(p *post.Post) { p.Body.Text = "Published May 1, 2017\n\nx" },
 		"spaced byline first":        func(p *post.Post) { p.Body.Text = "Posted\ton May 1, 2017\n\nx" },
+		"kubrick words":              func(p *post.Post) { p.Authors = []post.Author{{Name: "x and is filed under y"}} },
 		"seconds":                    func(p *post.Post) { p.Date = time.Date(2017, 1, 2, 3, 4, 5, 0, time.UTC) },
 		"year 10000":                 func(p *post.Post) { p.Date = time.Date(10000, 1, 2, 0, 0, 0, 0, time.UTC) },
 		"citation bracket":           func(p *post.Post) { p.Citations = []post.Citation{{Source: "a]b"}} },
