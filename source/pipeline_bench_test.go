@@ -129,8 +129,22 @@ func pipeline(b *testing.B, fsys fs.FS) int {
 		n++
 	}
 	permalink := func(p *post.Post) string { return site.AbsURL(site.PostURL(p)) }
+	// Each post's feed summary is made once, however many term feeds show
+	// it, as examples/site does; without Summary a feed renders the whole
+	// body of each entry to cut a summary from it.
+	body := render.NewDefaultBody(false)
+	sums := map[*post.Post]string{}
+	summary := func(p *post.Post) (string, error) {
+		if h, ok := sums[p]; ok {
+			return h, nil
+		}
+		text, _ := post.Summarize(p, 0)
+		h, err := render.BodyHTML(body, post.Body{Format: p.Body.Format, Text: text}, false)
+		sums[p] = string(h)
+		return string(h), err
+	}
 	feed := func(title, link string, posts []*post.Post, full bool) {
-		f := &render.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink}
+		f := &render.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink, Summary: summary}
 		if err := render.RSS(io.Discard, f); err != nil {
 			b.Fatal(err)
 		}
