@@ -212,7 +212,8 @@ func wpTextParagraphs(p *post.Post) ([]string, error) {
 // the reader compares with white space runs made single spaces.
 func wpTextFooterLike(s string) bool {
 	s = wpTextSpaced(s)
-	if s == "Bookmark the permalink." || strings.HasPrefix(s, "This entry was posted") || wpTextCommentsLink(s) {
+	if s == "Bookmark the permalink." || strings.HasPrefix(s, "This entry was posted") ||
+		strings.HasPrefix(s, "This entry was tagged ") || wpTextCommentsLink(s) {
 		return true
 	}
 	for _, label := range [...]string{"Posted in ", "Categories: ", "Category: ", "Categorized as ", "Filed under ", "Tagged ", "Tags: ", "Tag: "} {
@@ -246,19 +247,32 @@ func wpTextCommentsLink(s string) bool {
 
 // wpTextEntryMetaLike reports whether the reader might take s, followed
 // by a line "Bookmark the permalink.", as a footer split in two: s starts
-// "This entry was posted" and one of the footer's words, and ends with a
-// full stop (an edit link after it allowed) but not the permalink
-// sentence.
+// "This entry was posted" and one of the footer's words, or "Posted in",
+// "Tagged" or "This entry was tagged", and ends with a full stop (an edit
+// link after it allowed) but not the permalink sentence.
 func wpTextEntryMetaLike(s string) bool {
 	s = wpTextSpaced(s)
-	after, ok := strings.CutPrefix(s, "This entry was posted")
-	if !ok || strings.HasSuffix(s, "Bookmark the permalink.") {
+	if strings.HasSuffix(s, "Bookmark the permalink.") {
 		return false
 	}
 	if t, ok := strings.CutSuffix(s, "Edit"); ok {
 		s = strings.TrimRight(t, " ")
 	}
 	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	// The shorter forms of themes built on Underscores; "Posted in" and
+	// "Tagged" ones only as the reader takes them for footers.
+	switch {
+	case strings.HasPrefix(s, "This entry was tagged "):
+		return true
+	case strings.HasPrefix(s, "Tagged "):
+		return strings.Contains(s, "Bookmark the permalink")
+	case strings.HasPrefix(s, "Posted in "):
+		return wpTextPostedInLike(strings.TrimSuffix(s[len("Posted in "):], "."))
+	}
+	after, ok := strings.CutPrefix(s, "This entry was posted")
+	if !ok {
 		return false
 	}
 	for _, word := range [...]string{".", " .", " in ", " and tagged ", " on ", " by "} {
@@ -287,6 +301,30 @@ func wpTextAuthorBox(paras []string) bool {
 		}
 	}
 	return false
+}
+
+// wpTextPostedInLike reports whether the reader might take "Posted in "
+// body "." for a footer: with tags, a date, the permalink sentence, or
+// names that read as category names (capitalised, at most four words),
+// the authors after " by " cut off or not.
+func wpTextPostedInLike(body string) bool {
+	if strings.Contains(body, " and tagged ") || strings.Contains(body, "Bookmark the permalink") ||
+		strings.Contains(body, " on ") && strings.ContainsAny(body, "0123456789") {
+		return true
+	}
+	names := func(s string) bool {
+		for _, n := range wpTextSplitNames(s) {
+			r, _ := utf8.DecodeRuneInString(n)
+			if strings.Count(n, " ") >= 4 || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if i := strings.LastIndex(body, " by "); i >= 0 && names(body[:i]) {
+		return true
+	}
+	return names(body)
 }
 
 // wpTextSpaced returns s with each run of white space made one ASCII

@@ -98,6 +98,8 @@ func TestTextRefuses(t *testing.T) {
 		"two spaces in name":         func(p *post.Post) { p.Categories = []post.Term{{Name: "A  B"}} },
 		"footer paragraph last":      func(p *post.Post) { p.Body.Text = "x\n\nThis entry was posted in X."; p.Citations = nil },
 		"author box last":            func(p *post.Post) { p.Body.Text = "About A\n\nbio\n\nView all posts by A"; p.Citations = nil },
+		"posted-in sentence last":    func(p *post.Post) { p.Body.Text = "x\n\nPosted in News."; p.Citations = nil },
+		"tagged sentence last":       func(p *post.Post) { p.Body.Text = "x\n\nThis entry was tagged a."; p.Citations = nil },
 		"comments link first":        func(p *post.Post) { p.Body.Text = "Leave a reply\n\nx" },
 		"published byline first":     func(p *post.Post) { p.Body.Text = "Published May 1, 2017\n\nx" },
 		"spaced byline first":        func(p *post.Post) { p.Body.Text = "Posted\ton May 1, 2017\n\nx" },

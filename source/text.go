@@ -343,8 +343,8 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 	case last.text == textPermalink:
 		if end >= 2 {
 			prev := lines[end-2].spaced()
-			if strings.HasPrefix(prev.text, textEntryMeta) && !strings.HasSuffix(prev.text, textPermalink) {
-				m, ok, err := parseTextEntryMeta(path, prev, loc)
+			if !strings.HasSuffix(prev.text, textPermalink) {
+				m, ok, err := parseTextSentence(path, prev, loc)
 				if err != nil {
 					return textMeta{}, 0, err
 				}
@@ -355,7 +355,7 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 		}
 		return textMeta{line: last}, len(lines) - (end - 1), nil
 	case strings.HasPrefix(last.text, textEntryMeta):
-		m, ok, err := parseTextEntryMeta(path, last, loc)
+		m, ok, err := parseTextSentence(path, last, loc)
 		if err != nil || !ok {
 			return textMeta{}, 0, err
 		}
@@ -369,6 +369,9 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 		}
 		return m, len(lines) - (end - 1), nil
 	}
+	if m, ok, err := parseTextSentence(path, last, loc); err != nil || ok {
+		return m, len(lines) - (end - 1), err
+	}
 	var m textMeta
 	start := end
 	for start > 0 && parseTextLabelled(lines[start-1].spaced(), &m) {
@@ -379,6 +382,76 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 	}
 	m.line = lines[start]
 	return m, len(lines) - start, nil
+}
+
+// parseTextSentence reads a footer sentence: the entry-meta sentence
+// (parseTextEntryMeta) and its forms in themes built on Underscores and
+// the like, which it reads as the entry-meta sentence they stand for:
+//
+//	"This entry was tagged " TAGS "." …            (one-category blogs)
+//	"Posted in " CATS [" and tagged " TAGS] … "."
+//	"Tagged " TAGS ". Bookmark the permalink."
+//
+// "Posted in" and "Tagged" also start prose, so those forms count only
+// with the permalink sentence, a tag list or a date, or else with names
+// that read as category names (capitalised, at most four words):
+// "Posted in News." is a footer, "Posted in haste." a paragraph.
+func parseTextSentence(path string, l textLine, loc *time.Location) (textMeta, bool, error) {
+	const (
+		tagged   = "This entry was tagged "
+		postedIn = "Posted in "
+		tagLead  = "Tagged "
+	)
+	switch {
+	case strings.HasPrefix(l.text, textEntryMeta):
+		return parseTextEntryMeta(path, l, loc)
+	case strings.HasPrefix(l.text, tagged):
+		return parseTextEntryMeta(path, l.withLead(len(tagged), textEntryMeta+" and tagged "), loc)
+	case strings.HasPrefix(l.text, postedIn), strings.HasPrefix(l.text, tagLead) && strings.Contains(l.text, textPermalink):
+		lead := textEntryMeta + " in "
+		if strings.HasPrefix(l.text, tagLead) {
+			lead = textEntryMeta + " and tagged "
+		}
+		n := len(postedIn)
+		if strings.HasPrefix(l.text, tagLead) {
+			n = len(tagLead)
+		}
+		m, ok, err := parseTextEntryMeta(path, l.withLead(n, lead), loc)
+		if err != nil || !ok {
+			return textMeta{}, false, nil
+		}
+		names := len(m.categories) > 0
+		for _, t := range m.categories {
+			names = names && isTextCategoryName(t.Name)
+		}
+		sure := names || m.tags != nil || !m.date.IsZero() || strings.Contains(l.text, textPermalink)
+		return m, sure, nil
+	}
+	return textMeta{}, false, nil
+}
+
+// isTextCategoryName reports whether s reads as a category name: at most
+// four words, starting with a capital letter or a digit.
+func isTextCategoryName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.Count(s, " ") < 4 && (unicode.IsUpper(r) || unicode.IsDigit(r))
+}
+
+// withLead returns l with its first n bytes replaced by lead, the columns
+// of the rest still those of the line as written.
+func (l textLine) withLead(n int, lead string) textLine {
+	orig, at := l.orig, func(off int) int { return l.src[off] }
+	if l.src == nil {
+		orig, at = l.text, func(off int) int { return off }
+	}
+	src := make([]int, 0, len(lead)+len(l.text)-n+1)
+	for range len(lead) {
+		src = append(src, at(0))
+	}
+	for i := n; i <= len(l.text); i++ {
+		src = append(src, at(i))
+	}
+	return textLine{num: l.num, col: l.col, text: lead + l.text[n:], orig: orig, src: src}
 }
 
 // parseTextEntryMeta reads
@@ -509,7 +582,7 @@ func parseTextFiledUnder(path string, l textLine, loc *time.Location) (textMeta,
 	const lead = textEntryMeta + " on "
 	s := l.text
 	filed := strings.Index(s, textFiledUnder)
-	if !strings.HasPrefix(s, lead) || filed < 0 {
+	if !strings.HasPrefix(s, lead) || filed < len(lead) {
 		return textMeta{}, false, nil
 	}
 	from := filed + len(textFiledUnder)
