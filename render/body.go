@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/folio-go/folio/post"
 	"github.com/yuin/goldmark"
@@ -31,6 +32,15 @@ type BodyRenderer interface {
 type DefaultBody struct {
 	unsafe bool
 	md     goldmark.Markdown
+	// scratch holds *bodyScratch buffers for Markdown, so that each body
+	// does not copy its source and grow an output buffer from nothing.
+	scratch sync.Pool
+}
+
+// bodyScratch is the reusable memory of one Markdown conversion.
+type bodyScratch struct {
+	src []byte
+	out bytes.Buffer
 }
 
 // NewDefaultBody returns the default body renderer. With unsafeHTML false
@@ -57,31 +67,44 @@ func NewDefaultBody(unsafeHTML bool) *DefaultBody {
 // Render writes b as HTML. An empty Format is read as text. An unknown
 // format is an error and nothing is written.
 func (d *DefaultBody) Render(w io.Writer, b post.Body) error {
+	h, err := d.html(b)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, h)
+	return err
+}
+
+// html is Render's result as a string.
+func (d *DefaultBody) html(b post.Body) (string, error) {
 	switch b.Format {
 	case post.Markdown:
+		sc, _ := d.scratch.Get().(*bodyScratch)
+		if sc == nil {
+			sc = new(bodyScratch)
+		}
+		defer d.scratch.Put(sc)
+		sc.src = append(sc.src[:0], b.Text...)
+		sc.out.Reset()
+		if err := d.md.Convert(sc.src, &sc.out); err != nil {
+			return "", err
+		}
 		if d.unsafe {
-			return d.md.Convert([]byte(b.Text), w)
+			return sc.out.String(), nil
 		}
 		// goldmark drops raw HTML and the URLs it knows to be dangerous;
 		// Sanitize also drops the odd schemes it lets through.
-		var buf bytes.Buffer
-		if err := d.md.Convert([]byte(b.Text), &buf); err != nil {
-			return err
-		}
-		_, err := io.WriteString(w, Sanitize(buf.String()))
-		return err
+		return Sanitize(sc.out.String()), nil
 	case post.Text, "":
-		_, err := io.WriteString(w, textParagraphs(b.Text))
-		return err
+		return textParagraphs(b.Text), nil
 	case post.HTML:
 		out := Autop(b.Text)
 		if !d.unsafe {
 			out = Sanitize(out)
 		}
-		_, err := io.WriteString(w, out)
-		return err
+		return out, nil
 	}
-	return fmt.Errorf("render: body format %q: not text, markdown or html", b.Format)
+	return "", fmt.Errorf("render: body format %q: not text, markdown or html", b.Format)
 }
 
 // sanitizes reports whether r's output is already sanitized, so BodyHTML
@@ -117,6 +140,15 @@ func textParagraphs(s string) string {
 func BodyHTML(r BodyRenderer, b post.Body, unsafeHTML bool) (template.HTML, error) {
 	if r == nil {
 		r = NewDefaultBody(unsafeHTML)
+	}
+	if d, ok := r.(*DefaultBody); ok {
+		// The default renderer's string as it is, without copying it
+		// through a buffer.
+		h, err := d.html(b)
+		if err != nil {
+			return "", err
+		}
+		return trustedHTML(h, unsafeHTML || !d.unsafe), nil
 	}
 	var buf bytes.Buffer
 	if err := r.Render(&buf, b); err != nil {
