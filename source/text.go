@@ -13,12 +13,22 @@ import (
 // ParseText reads one plain-text WordPress post: a title line, an optional
 // byline ("Posted on <date> by <author>", "Posted on <date>", "Published
 // <date>"), one paragraph per line, citation lines ("[CNN]",
-// "[CNN](https://…)") and the theme's meta after them: the entry-meta
-// sentence of Twenty Ten, Eleven and Twelve ("This entry was posted in …
-// and tagged … on … by …. Bookmark the permalink.", the permalink sentence
-// possibly on a line of its own), or labelled lists ("Posted in … |
-// Tagged … | Leave a comment", "Categories: …", "Tags: …"), with comment
-// and edit links after it ignored.
+// "[CNN](https://…)") and the theme's meta after them. The meta is one of
+//
+//   - the entry-meta sentence of Twenty Ten, Eleven and Twelve, "This
+//     entry was posted in … and tagged … on … by …. Bookmark the
+//     permalink.", the permalink sentence possibly on a line of its own;
+//   - its shorter forms in themes built on Underscores ("This entry was
+//     tagged ….", "Posted in … and tagged ….");
+//   - Kubrick's "This entry was posted on <date> at <time> and is filed
+//     under …. You can follow …", with a "Tags: …" line above it;
+//   - labelled lists ("Posted in … | Tagged … | Leave a comment",
+//     "Categories: …", "Tags: …") on one line or several.
+//
+// Comments and edit links around the meta and under the title ("Leave a
+// reply", "3 Comments", "Edit") and the author box of Twenty Ten and
+// Eleven ("About A", biography, "View all posts by A →") are theme chrome
+// and dropped.
 //
 // The body holds the paragraphs joined by one blank line, each as written
 // without surrounding white space; the title, byline, citations and meta
