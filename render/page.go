@@ -271,7 +271,14 @@ func (r *Renderer) execute(w io.Writer, kind Kind, d *PageData) error {
 	if err := r.theme.pages[kind].Execute(buf, d); err != nil {
 		return fmt.Errorf("render: %s page %s: %w", kind, d.Path, err)
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	// Titles, names and the rest reach the page through html/template,
+	// which escapes markup but passes on NUL, control characters and
+	// bytes that are not UTF-8; a valid page has none of them.
+	if needsCleanBytes(out) {
+		out = []byte(cleanText(string(out)))
+	}
+	_, err := w.Write(out)
 	return err
 }
 

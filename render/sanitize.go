@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // allowedTags lists the elements Sanitize keeps, each with the attributes
@@ -49,10 +50,13 @@ var sanitizeURLAttrs = map[string]bool{"href": true, "src": true, "cite": true}
 // styles, frames and embedded objects are removed with their content;
 // event handler, style and unknown attributes are dropped; URLs other than
 // http, https, mailto and relative ones are dropped; comments are removed;
-// every open element is closed and stray end tags are dropped, so the
-// result cannot close an element of the page around it. Text is
-// re-escaped. Sanitize never fails: malformed markup becomes text or is
-// dropped.
+// every open element is closed, stray end tags are dropped, and the end
+// tags a browser would imply are written out (a start tag a browser would
+// move or ignore, such as a <li> outside a list or a <div> between table
+// rows, is dropped), so the result cannot close an element of the page
+// around it. Text is re-escaped, with NUL, control characters and bytes
+// that are not UTF-8 replaced by U+FFFD. Sanitize never fails: malformed
+// markup becomes text or is dropped.
 func Sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
@@ -65,15 +69,22 @@ func Sanitize(s string) string {
 		}
 		switch tok.Kind {
 		case textToken:
-			b.WriteString(html.EscapeString(html.UnescapeString(tok.Data)))
+			b.WriteString(html.EscapeString(cleanText(html.UnescapeString(tok.Data))))
 		case startTagToken, selfClosingTagToken:
 			if droppedWithContent[tok.Name] {
-				if tok.Kind == startTagToken {
+				// A browser ignores "/>" on an HTML element, so "<script/>"
+				// still starts a script; only in SVG and MathML does it
+				// close the element.
+				if tok.Kind == startTagToken || (tok.Name != "svg" && tok.Name != "math") {
 					tz.skipPast(tok.Name)
 				}
 				continue
 			}
 			if _, ok := allowedTags[tok.Name]; !ok {
+				continue
+			}
+			var place bool
+			if open, place = placeStart(&b, open, tok.Name); !place {
 				continue
 			}
 			writeStartTag(&b, tok)
@@ -154,7 +165,7 @@ func writeStartTag(b *strings.Builder, tok htmlToken) {
 		}
 		// Browsers keep the first of repeated attributes; so do we.
 		seen[a.Key] = true
-		val := html.UnescapeString(a.Val)
+		val := cleanText(html.UnescapeString(a.Val))
 		if !safeAttrValue(a.Key, val) {
 			continue
 		}
@@ -206,4 +217,241 @@ func safeID(s string) bool {
 		}
 	}
 	return true
+}
+
+// The rules below keep Sanitize's idea of which elements are open equal
+// to a browser's. An HTML parser closes some elements without an end tag
+// (a <li> closes the open <li>, a <div> closes an open <p>, a <table>
+// inside a table's rows closes that table) and moves or ignores others;
+// if Sanitize did not know, an end tag it later wrote for an element the
+// browser had already closed would close an element of the page around
+// the content instead ("<ul><li><div><li>x</li></div>" would end the
+// page's <div>). So placeStart writes those end tags itself, before the
+// browser would imply them, and drops a start tag the browser would
+// ignore, move out of a table or use to close elements outside the
+// content (a <li> that is not in a list). Every end tag Sanitize writes
+// then closes the innermost element, in the browser too.
+
+// pClosers are the allowed elements whose start tag closes an open <p>.
+var pClosers = map[string]bool{
+	"blockquote": true, "dd": true, "div": true, "dl": true, "dt": true,
+	"figcaption": true, "figure": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "hr": true, "li": true, "ol": true,
+	"p": true, "pre": true, "section": true, "table": true, "ul": true,
+}
+
+// specialTags are the allowed elements of the HTML parser's "special"
+// category, where its search for an <li>, <dd> or <dt> to close stops.
+var specialTags = map[string]bool{
+	"blockquote": true, "caption": true, "dd": true, "div": true, "dl": true,
+	"dt": true, "figcaption": true, "figure": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "li": true, "ol": true,
+	"p": true, "pre": true, "section": true, "table": true, "tbody": true,
+	"td": true, "tfoot": true, "th": true, "thead": true, "tr": true, "ul": true,
+}
+
+// tableDepth gives each table element its level: table 0, caption and
+// row groups 1, rows 2, cells 3.
+var tableDepth = map[string]int{
+	"table": 0, "caption": 1, "thead": 1, "tbody": 1, "tfoot": 1, "tr": 2, "td": 3, "th": 3,
+}
+
+// tableParents lists where each table part may be opened.
+var tableParents = map[string][]string{
+	"caption": {"table"}, "thead": {"table"}, "tbody": {"table"}, "tfoot": {"table"},
+	"tr": {"table", "thead", "tbody", "tfoot"}, "td": {"tr"}, "th": {"tr"},
+}
+
+func isHeading(name string) bool {
+	return len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'
+}
+
+// closeFrom writes the end tags of open[i:], innermost first, and
+// returns open[:i].
+func closeFrom(b *strings.Builder, open []string, i int) []string {
+	for j := len(open) - 1; j >= i; j-- {
+		b.WriteString("</" + open[j] + ">")
+	}
+	return open[:i]
+}
+
+// nearestTable returns the index of the innermost open table element,
+// or -1.
+func nearestTable(open []string) int {
+	for i := len(open) - 1; i >= 0; i-- {
+		if _, ok := tableDepth[open[i]]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeStart prepares open for a start tag of the allowed element name:
+// it writes the end tags a browser would imply before it, and reports
+// false when the tag must be dropped because a browser would not open it
+// where it stands (its content is kept).
+func placeStart(b *strings.Builder, open []string, name string) ([]string, bool) {
+	if _, ok := tableDepth[name]; ok && name != "table" {
+		return placeTablePart(b, open, name)
+	}
+	// Inside a table but outside its cells and caption a browser moves
+	// elements in front of the table yet keeps parsing in table mode;
+	// nothing can be placed there safely.
+	if i := nearestTable(open); i >= 0 && open[i] != "td" && open[i] != "th" && open[i] != "caption" {
+		return open, false
+	}
+	switch name {
+	case "li":
+		open = closeItem(b, open, func(n string) bool { return n == "li" })
+		if len(open) == 0 || (open[len(open)-1] != "ul" && open[len(open)-1] != "ol") {
+			return open, false
+		}
+	case "dd", "dt":
+		open = closeItem(b, open, func(n string) bool { return n == "dd" || n == "dt" })
+		if len(open) == 0 || open[len(open)-1] != "dl" {
+			return open, false
+		}
+	case "a":
+		// A link inside a link closes the outer one (the adoption
+		// agency); table cells are the boundary.
+		for i := len(open) - 1; i >= 0 && open[i] != "td" && open[i] != "th" && open[i] != "caption"; i-- {
+			if open[i] == "a" {
+				open = closeFrom(b, open, i)
+				break
+			}
+		}
+	}
+	if pClosers[name] {
+		// A <p> in "button scope": cells, captions and tables bound it.
+		for i := len(open) - 1; i >= 0; i-- {
+			if n := open[i]; n == "td" || n == "th" || n == "caption" || n == "table" {
+				break
+			}
+			if open[i] == "p" {
+				open = closeFrom(b, open, i)
+				break
+			}
+		}
+	}
+	if isHeading(name) && len(open) > 0 && isHeading(open[len(open)-1]) {
+		open = closeFrom(b, open, len(open)-1)
+	}
+	return open, true
+}
+
+// closeItem closes the innermost open list item (or definition) that a
+// browser's search from the current element would find: it looks past
+// phrasing elements, <div> and <p>, and stops at other special ones.
+func closeItem(b *strings.Builder, open []string, item func(string) bool) []string {
+	for i := len(open) - 1; i >= 0; i-- {
+		n := open[i]
+		if item(n) {
+			return closeFrom(b, open, i)
+		}
+		if specialTags[n] && n != "div" && n != "p" {
+			break
+		}
+	}
+	return open
+}
+
+// placeTablePart prepares open for a caption, row group, row or cell:
+// it closes the cells, rows, groups or caption a browser would close
+// before it, and reports false when there is no table to put it in or
+// a level is missing (a cell straight in a table), which browsers would
+// make up.
+func placeTablePart(b *strings.Builder, open []string, name string) ([]string, bool) {
+	for {
+		i := nearestTable(open)
+		if i < 0 {
+			return open, false
+		}
+		e := open[i]
+		for _, p := range tableParents[name] {
+			if p == e {
+				return closeFrom(b, open, i+1), true
+			}
+		}
+		if e == "caption" || tableDepth[e] >= tableDepth[name] {
+			open = closeFrom(b, open, i)
+			continue
+		}
+		return open, false
+	}
+}
+
+// cleanText replaces what HTML and XML forbid in text with U+FFFD:
+// NUL and the other control characters but tab, line feed, form feed
+// and carriage return, the C1 controls, the noncharacters U+FFFE and
+// U+FFFF, and bytes that are not UTF-8. Browsers would show most of
+// these as U+FFFD themselves; written out they make a page invalid.
+func cleanText(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if badTextRune(r, size) {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// needsClean reports whether cleanText would change s.
+func needsClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if badTextRune(r, size) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// needsCleanBytes is needsClean for a byte slice, so that a page in a
+// buffer is checked without a copy.
+func needsCleanBytes(s []byte) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if badTextRune(r, size) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+func badTextRune(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return true
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\f' && r != '\r'
+	case r >= 0x7f && r <= 0x9f, r == 0xfffe, r == 0xffff:
+		return true
+	}
+	return false
 }

@@ -48,6 +48,26 @@ func TestSanitize(t *testing.T) {
 		{"object", `<object data="x.swf"><param name=a></object>y`, `y`},
 		{"void self closing", `<br/><hr>`, `<br /><hr />`},
 		{"noscript", `<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>`, `<img src="x" />&#34;&gt;`},
+		// Implied end tags are written out, so that no end tag Sanitize
+		// writes can close an element of the page around the content.
+		{"li in div in li", `<ul><li><div><li>x</li></div></li></ul>`, `<ul><li><div></div></li><li>x</li></ul>`},
+		{"li outside list", `<li>x</li></li>`, `x`},
+		{"li in div", `<div><li>x</li></div>`, `<div>x</div>`},
+		{"unclosed li", `<ol><li>a<li>b</ol>`, `<ol><li>a</li><li>b</li></ol>`},
+		{"dd closes dd", `<dl><dt>a<dd>b<dd>c</dl>`, `<dl><dt>a</dt><dd>b</dd><dd>c</dd></dl>`},
+		{"dd outside dl", `<dd>x</dd>`, `x`},
+		{"div closes p", `<p>a<span>b<div>c</div></p>`, `<p>a<span>b</span></p><div>c</div>`},
+		{"heading closes heading", `<h2>a<h3>b</h3></h2>`, `<h2>a</h2><h3>b</h3>`},
+		{"link closes link", `<a href=x>a<a href=y>b</a></a>`, `<a href="x">a</a><a href="y">b</a>`},
+		{"table in table", `<table><div><table></table></div></table>`, `<table></table>`},
+		{"div in table dropped", `<table><tr><div>x</div><td>y</td></tr></table>`, `<table><tr>x<td>y</td></tr></table>`},
+		{"cells close cells", `<table><tr><td>a<td>b<tr><td>c</table>`, `<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>`},
+		{"cell without row", `<table><td>a</td></table>`, `<table>a</table>`},
+		{"table part outside table", `<td>a</td><tr>b`, `ab`},
+		{"table in cell", `<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>`, `<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>`},
+		{"self-closed script", `a<script/>alert(1)</script>b`, `ab`},
+		{"self-closed svg", `a<svg/>b`, `ab`},
+		{"nul and bad utf-8", "a\x00b\xffc<a title=\"\x01\">x</a>", "a\ufffdb\ufffdc<a title=\"\ufffd\">x</a>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
