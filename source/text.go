@@ -115,16 +115,22 @@ type textLine struct {
 	col  int    // 1-based rune column where text starts
 	text string // the line without surrounding white space
 
-	// For a line from spaced: the text before, and for each byte of
-	// text (and its end) the offset of that byte there.
-	orig string
-	src  []int
+	// For a line rewritten by spaced or withLead, where text came from;
+	// nil for the line as written, which keeps the many lines of a long
+	// post small.
+	from *textSource
+}
+
+// textSource maps a rewritten line back to the line as written.
+type textSource struct {
+	orig string // the text as written
+	src  []int  // for each byte of text, and its end, the offset in orig
 }
 
 // colAt is the rune column of byte offset off in l.text.
 func (l textLine) colAt(off int) int {
-	if l.src != nil {
-		return l.col + utf8.RuneCountInString(l.orig[:l.src[off]])
+	if l.from != nil {
+		return l.col + utf8.RuneCountInString(l.from.orig[:l.from.src[off]])
 	}
 	return l.col + utf8.RuneCountInString(l.text[:off])
 }
@@ -157,7 +163,7 @@ func (l textLine) spaced() textLine {
 		}
 	}
 	src = append(src, len(l.text))
-	return textLine{num: l.num, col: l.col, text: b.String(), orig: l.text, src: src}
+	return textLine{num: l.num, col: l.col, text: b.String(), from: &textSource{orig: l.text, src: src}}
 }
 
 // textNeedsSpacing reports whether s holds white space other than single
@@ -450,9 +456,9 @@ func isTextCategoryName(s string) bool {
 // withLead returns l with its first n bytes replaced by lead, the columns
 // of the rest still those of the line as written.
 func (l textLine) withLead(n int, lead string) textLine {
-	orig, at := l.orig, func(off int) int { return l.src[off] }
-	if l.src == nil {
-		orig, at = l.text, func(off int) int { return off }
+	orig, at := l.text, func(off int) int { return off }
+	if l.from != nil {
+		orig, at = l.from.orig, func(off int) int { return l.from.src[off] }
 	}
 	src := make([]int, 0, len(lead)+len(l.text)-n+1)
 	for range len(lead) {
@@ -461,7 +467,7 @@ func (l textLine) withLead(n int, lead string) textLine {
 	for i := n; i <= len(l.text); i++ {
 		src = append(src, at(i))
 	}
-	return textLine{num: l.num, col: l.col, text: lead + l.text[n:], orig: orig, src: src}
+	return textLine{num: l.num, col: l.col, text: lead + l.text[n:], from: &textSource{orig: orig, src: src}}
 }
 
 // parseTextEntryMeta reads
