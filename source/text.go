@@ -707,10 +707,9 @@ func parseTextLabelled(l textLine, m *textMeta) bool {
 	got := *m
 	var list *[]post.Term
 	seen := false
-	off := 0
-	for part := range strings.SplitSeq(l.text, " | ") {
-		from, stop := off, off+len(part)
-		off = stop + len(" | ")
+	for _, p := range textLabelledParts(l.text) {
+		part := l.text[p.from:p.stop]
+		from := p.from
 		label, tags, ok := textLabelOf(part)
 		switch {
 		case ok:
@@ -723,13 +722,13 @@ func parseTextLabelled(l textLine, m *textMeta) bool {
 			}
 			from += len(label)
 			seen = true
-		case isTextCommentsLink(part):
+		case p.link || isTextCommentsLink(part):
 			list = nil
 			continue
 		case list == nil:
 			return false
 		}
-		names, err := parseTextNames("", l, from, stop)
+		names, err := parseTextNames("", l, from, p.stop)
 		if err != nil {
 			return false
 		}
@@ -745,6 +744,61 @@ func parseTextLabelled(l textLine, m *textMeta) bool {
 	}
 	*m = got
 	return true
+}
+
+// textPart is a part of a line of labelled lists, s[from:stop]; link
+// marks the comments and edit links that end it.
+type textPart struct {
+	from, stop int
+	link       bool
+}
+
+// textLabelledParts splits a line of labelled lists at " | " and, since
+// themes built on Underscores print their spans with nothing between
+// them ("Posted in News Tagged a, b Leave a Comment on Title Edit Title"
+// once the scraper puts a space between elements), before an inner
+// " Tagged " and before the comments or edit links that end the line.
+func textLabelledParts(s string) []textPart {
+	var parts []textPart
+	off := 0
+	for part := range strings.SplitSeq(s, " | ") {
+		from, stop := off, off+len(part)
+		off = stop + len(" | ")
+		link := false
+		for !link {
+			var i int
+			if i, link = textInnerBoundary(s[from:stop]); i < 0 {
+				break
+			}
+			parts = append(parts, textPart{from: from, stop: from + i})
+			from += i + 1
+		}
+		parts = append(parts, textPart{from: from, stop: stop, link: link})
+	}
+	return parts
+}
+
+// textInnerBoundary returns the index of the space in s before an inner
+// "Tagged " label, or before a comments or edit link running to the end
+// of s (link true), or -1. Footers are short, so a long s is not
+// searched, which keeps the reading of a long last line linear.
+func textInnerBoundary(s string) (i int, link bool) {
+	if len(s) > 1000 {
+		return -1, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != ' ' || s[i-1] == ',' {
+			continue
+		}
+		rest := s[i+1:]
+		switch {
+		case strings.HasPrefix(rest, "Tagged "):
+			return i, false
+		case strings.HasPrefix(rest, "Edit "), isTextCommentsLink(rest):
+			return i, true
+		}
+	}
+	return -1, false
 }
 
 func textLabelOf(s string) (label string, tags, ok bool) {
@@ -824,7 +878,8 @@ func isTextCommentsLink(s string) bool {
 	}
 	word, _, _ = strings.Cut(word, " on ")
 	switch word {
-	case "Comments", "comments", "Replies", "replies", "Responses", "responses":
+	case "Comments", "comments", "Replies", "replies", "Responses", "responses",
+		"Comment", "comment", "Reply", "reply", "Response", "response":
 		return true
 	}
 	return false
