@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,8 +33,10 @@ const wpTextDateTimeLayout = "January 2, 2006 at 3:04 pm"
 //
 // leaving out the parts the post does not have. The date is written
 // without a zone, so it reads back in the reader's location, with its
-// time of day when it has one ("January 2, 2006 at 3:04 pm"). Slugs and
-// the source are not written; the reader derives them again.
+// time of day when it has one ("January 2, 2006 at 3:04 pm"). A post
+// with an updated date gets the byline themes print for one, "Posted on
+// <date> <updated>" under the title. Slugs and the source are not
+// written; the reader derives them again.
 //
 // Text never changes data silently: for a post the format cannot carry it
 // writes nothing and returns an error wrapping ErrText. That is the case
@@ -42,8 +45,9 @@ const wpTextDateTimeLayout = "January 2, 2006 at 3:04 pm"
 // single spaces; a first paragraph that would read as a byline or a
 // comments link, or last ones that would read as a citation, a footer or an
 // author box; a name holding a list separator (", ", " | ") or a footer
-// keyword that would split it; a date with seconds; and fields the format has no place for (ID,
-// Updated, Expiry, Summary, Params, custom taxonomies, a status other than
+// keyword that would split it; a date with seconds; an updated date
+// without a date or before it; and fields the format has no place for (ID,
+// Expiry, Summary, Params, custom taxonomies, a status other than
 // published, author email, URL or bio, term parents, citation titles).
 func Text(w io.Writer, p *post.Post) error {
 	b, err := wpTextAppend(nil, p)
@@ -96,8 +100,18 @@ func wpTextAppend(b []byte, p *post.Post) ([]byte, error) {
 		foot = "Bookmark the permalink."
 	}
 
+	byline, err := wpTextByline(p)
+	if err != nil {
+		return nil, err
+	}
+
 	b = append(b, p.Title...)
 	b = append(b, '\n')
+	if byline != "" {
+		b = append(b, '\n')
+		b = append(b, byline...)
+		b = append(b, '\n')
+	}
 	for _, para := range paras {
 		b = append(b, '\n')
 		b = append(b, para...)
@@ -131,8 +145,10 @@ func wpTextCheckFields(p *post.Post) error {
 		return wpTextErr("status %q (only published posts)", p.Status)
 	case p.ID != "":
 		return wpTextErr("no place for the id")
-	case !p.Updated.IsZero():
-		return wpTextErr("no place for the updated date")
+	case !p.Updated.IsZero() && p.Date.IsZero():
+		return wpTextErr("no place for an updated date without a date")
+	case !p.Updated.IsZero() && p.Updated.Before(p.Date):
+		return wpTextErr("updated date %v is before the date %v", p.Updated, p.Date)
 	case !p.Expiry.IsZero():
 		return wpTextErr("no place for the expiry date")
 	case p.Summary != "":
@@ -379,16 +395,9 @@ func wpTextFooter(p *post.Post) (string, error) {
 		}
 	}
 	if !p.Date.IsZero() {
-		d := p.Date
-		if d.Second() != 0 || d.Nanosecond() != 0 {
-			return "", wpTextErr("date %v has seconds; the footer holds the day and the minute", d)
-		}
-		if d.Year() < 0 || d.Year() > 9999 {
-			return "", wpTextErr("date %v has a year outside 0-9999", d)
-		}
-		f.date = d.Format(wpTextDateLayout)
-		if d.Hour() != 0 || d.Minute() != 0 {
-			f.date = d.Format(wpTextDateTimeLayout)
+		var err error
+		if f.date, err = wpTextDate(p.Date); err != nil {
+			return "", err
 		}
 	}
 	rest, want := f.write()
@@ -417,6 +426,38 @@ func wpTextFooter(p *post.Post) (string, error) {
 		return "", wpTextErr("date %q would read back as %q", want.date, got.date)
 	}
 	return sentence, nil
+}
+
+// wpTextDate formats d as the footer and byline write it: the day, and
+// the minute when it is not midnight.
+func wpTextDate(d time.Time) (string, error) {
+	if d.Second() != 0 || d.Nanosecond() != 0 {
+		return "", wpTextErr("date %v has seconds; the footer holds the day and the minute", d)
+	}
+	if d.Year() < 0 || d.Year() > 9999 {
+		return "", wpTextErr("date %v has a year outside 0-9999", d)
+	}
+	if d.Hour() != 0 || d.Minute() != 0 {
+		return d.Format(wpTextDateTimeLayout), nil
+	}
+	return d.Format(wpTextDateLayout), nil
+}
+
+// wpTextByline returns the byline that carries an updated date, "Posted
+// on <date> <updated>" as themes built on Underscores print it, or "".
+func wpTextByline(p *post.Post) (string, error) {
+	if p.Updated.IsZero() {
+		return "", nil
+	}
+	date, err := wpTextDate(p.Date)
+	if err != nil {
+		return "", err
+	}
+	updated, err := wpTextDate(p.Updated)
+	if err != nil {
+		return "", err
+	}
+	return "Posted on " + date + " " + updated, nil
 }
 
 func wpTextTermNames(terms []post.Term) []string {

@@ -184,6 +184,7 @@ func textNeedsSpacing(s string) bool {
 type textMeta struct {
 	line       textLine
 	date       time.Time
+	updated    time.Time // from a byline with two dates
 	dateCol    int
 	authors    []post.Author
 	authorsCol int
@@ -311,10 +312,13 @@ func parseTextByline(path string, l textLine, loc *time.Location) (textMeta, boo
 	if err != nil {
 		return textMeta{}, false, &Error{Path: path, Line: l.num, Column: l.colAt(len(lead)), Err: err}
 	}
+	var updated time.Time
 	if !ok {
-		return textMeta{}, false, nil
+		if date, updated, ok = parseTextTwoDates(l.text[len(lead):by], loc); !ok {
+			return textMeta{}, false, nil
+		}
 	}
-	m := textMeta{line: l, date: date, dateCol: l.colAt(len(lead))}
+	m := textMeta{line: l, date: date, updated: updated, dateCol: l.colAt(len(lead))}
 	if by < end {
 		authors, err := parseTextAuthors(path, l, by+len(" by "), end)
 		if err != nil {
@@ -330,6 +334,34 @@ const (
 	textEntryMeta = "This entry was posted"
 	textPermalink = "Bookmark the permalink."
 )
+
+// parseTextTwoDates reads the two dates themes built on Underscores put
+// in the byline of a post changed since it was published: the published
+// one, then the updated one, which CSS hides but a scrape keeps
+// ("March 3, 2017 March 5, 2017", or glued, "March 3, 2017March 5,
+// 2017"). Both must read, and the update must not come first.
+func parseTextTwoDates(s string, loc *time.Location) (published, updated time.Time, ok bool) {
+	for i := 1; i < len(s); i++ {
+		first, second := "", ""
+		switch {
+		case s[i] == ' ':
+			first, second = s[:i], s[i+1:]
+		case s[i-1] >= '0' && s[i-1] <= '9' && s[i] >= 'A' && s[i] <= 'Z':
+			first, second = s[:i], s[i:]
+		default:
+			continue
+		}
+		p, ok1, err1 := parseTextDate(first, loc)
+		if !ok1 || err1 != nil {
+			continue
+		}
+		u, ok2, err2 := parseTextDate(second, loc)
+		if ok2 && err2 == nil && !u.Before(p) {
+			return p, u, true
+		}
+	}
+	return time.Time{}, time.Time{}, false
+}
 
 // parseTextTrailer reads the theme's meta at the end of lines and returns
 // it with the number of lines it takes. From the end, it skips comment and
@@ -958,7 +990,7 @@ func textSyntaxErr(path string, l textLine, off int, msg string) error {
 // give a date or authors, they must agree, since picking one would
 // silently drop the other.
 func mergeTextMeta(path string, p *post.Post, by, foot textMeta) error {
-	p.Date = by.date
+	p.Date, p.Updated = by.date, by.updated
 	if !foot.date.IsZero() {
 		if !by.date.IsZero() && !by.date.Equal(foot.date) {
 			return &Error{Path: path, Line: foot.line.num, Column: foot.dateCol,

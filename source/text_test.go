@@ -220,6 +220,34 @@ func TestParseTextNumericDates(t *testing.T) {
 	}
 }
 
+// TestParseTextBylineTwoDates checks the bylines that carry the updated
+// date after the published one.
+func TestParseTextBylineTwoDates(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2017, 3, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		byline           string
+		date, updated    time.Time
+		firstParagraphIs string
+	}{
+		{"Posted on March 3, 2017 March 9, 2017 by A", day(3), day(9), "body"},
+		{"Posted on March 3, 2017March 9, 2017", day(3), day(9), "body"},
+		{"Posted on 2017-03-03 2017-03-03", day(3), day(3), "body"},
+		{"Posted on March 9, 2017 March 3, 2017", time.Time{}, time.Time{}, "Posted on March 9, 2017 March 3, 2017"},
+		{"Posted on March 3, 2017 and again", time.Time{}, time.Time{}, "Posted on March 3, 2017 and again"},
+	}
+	for _, tt := range tests {
+		p, err := source.ParseText("b.txt", []byte("T\n"+tt.byline+"\nbody"), source.Options{})
+		if err != nil {
+			t.Errorf("%q: %v", tt.byline, err)
+			continue
+		}
+		got := [3]any{p.Date, p.Updated, strings.Split(p.Body.Text, "\n\n")[0]}
+		if diff := cmp.Diff([3]any{tt.date, tt.updated, tt.firstParagraphIs}, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.byline, diff)
+		}
+	}
+}
+
 func TestParseTextLocation(t *testing.T) {
 	loc := time.FixedZone("UTC+2", 2*60*60)
 	p, err := source.ParseText("d.txt", []byte("T\nPosted on March 3, 2017 by A\nbody"), source.Options{Location: loc})
