@@ -341,6 +341,10 @@ const (
 // ("March 3, 2017 March 5, 2017", or glued, "March 3, 2017March 5,
 // 2017"). Both must read, and the update must not come first.
 func parseTextTwoDates(s string, loc *time.Location) (published, updated time.Time, ok bool) {
+	// Two dates are short; trying every split of a long line would not be.
+	if len(s) > 100 {
+		return time.Time{}, time.Time{}, false
+	}
 	for i := 1; i < len(s); i++ {
 		first, second := "", ""
 		switch {
