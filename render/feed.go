@@ -425,8 +425,9 @@ func xmlSafeLine(s string) string {
 }
 
 // feedAuthors cleans the authors' fields and drops authors without a name.
-// An email that is not a plain address, or a URL that is not absolute, is
-// dropped, as feed validators reject them.
+// An email that is not a plain address, or a URL that is not an absolute
+// http or https URL, is dropped, as feed validators reject the one and
+// readers would link the other.
 func feedAuthors(as []post.Author) []post.Author {
 	var out []post.Author
 	for _, a := range as {
@@ -441,9 +442,8 @@ func feedAuthors(as []post.Author) []post.Author {
 		if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
 			a.Email = ""
 		}
-		if u, err := url.Parse(a.URL); err != nil || u.Scheme == "" || u.Host == "" {
-			a.URL = ""
-		}
+		// Readers link the author: only http(s), and written as a valid URI.
+		a.URL, _ = webURL(a.URL)
 		out = append(out, a)
 	}
 	return out

@@ -89,6 +89,8 @@ var hostileFieldPayloads = []struct{ name, payload string }{
 	{"invalid utf-8", "a\xff\xfeb<\xc0script>alert(1)"},
 	{"data url", `data:text/html,<script>alert(1)</script>`},
 	{"vbscript", `VBScript:msgbox(1)`},
+	{"javascript with host", `javascript://ok.example/%0aalert(1)`},
+	{"spaces in url", `https://ok.example/a b"c<d>`},
 	{"protocol relative", `//evil.example/`},
 	{"backslash host", `/\evil.example/`},
 	{"traversal", `../../../etc/passwd`},
@@ -257,10 +259,16 @@ func checkHostileOutput(t *testing.T, file string, page []byte) {
 			return
 		}
 		var jf struct {
+			Authors []struct {
+				URL string `json:"url"`
+			} `json:"authors"`
 			Items []struct {
 				ContentHTML string `json:"content_html"`
 				Summary     string `json:"summary"`
 				URL         string `json:"url"`
+				Authors     []struct {
+					URL string `json:"url"`
+				} `json:"authors"`
 			} `json:"items"`
 		}
 		if err := json.Unmarshal(page, &jf); err != nil {
@@ -270,6 +278,11 @@ func checkHostileOutput(t *testing.T, file string, page []byte) {
 			checkInertStrict(t, file, it.ContentHTML, false)
 			if !inertURL(it.URL) {
 				t.Errorf("%s: item url %q", file, it.URL)
+			}
+			for _, a := range append(it.Authors, jf.Authors...) {
+				if _, ok := webURL(a.URL); a.URL != "" && !ok {
+					t.Errorf("%s: author url %q", file, a.URL)
+				}
 			}
 		}
 	case strings.HasSuffix(file, ".xml"):
@@ -283,7 +296,7 @@ func checkHostileXML(t *testing.T, file string, doc []byte) {
 	t.Helper()
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	d.Strict = true
-	var htmlNext, inItem bool
+	var htmlNext, inItem, uriNext bool
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -296,6 +309,7 @@ func checkHostileXML(t *testing.T, file string, doc []byte) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			htmlNext = false
+			uriNext = tok.Name.Local == "uri"
 			for _, a := range tok.Attr {
 				if a.Name.Local == "type" && a.Value == "html" {
 					htmlNext = true
@@ -311,11 +325,14 @@ func checkHostileXML(t *testing.T, file string, doc []byte) {
 				htmlNext = true
 			}
 		case xml.CharData:
+			if u, ok := webURL(string(tok)); uriNext && (!ok || u != string(tok)) {
+				t.Errorf("%s: <uri>%s</uri>", file, tok)
+			}
 			if htmlNext {
 				checkInertStrict(t, file, string(tok), false)
 			}
 		case xml.EndElement:
-			htmlNext = false
+			htmlNext, uriNext = false, false
 		}
 	}
 }
@@ -438,6 +455,28 @@ func checkLDJSONValid(t *testing.T, file, page string) {
 		}
 		if strings.Contains(ld, "<!--") || strings.Contains(ld, "\u2028") || strings.Contains(ld, "\u2029") {
 			t.Errorf("%s: JSON-LD holds <!-- or a line separator", file)
+		}
+	}
+}
+
+// TestWebURL checks the URLs a feed may write as an author's uri.
+func TestWebURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://ok.example/a", "https://ok.example/a"},
+		{" http://ok.example/ ", "http://ok.example/"},
+		{`https://ok.example/a"b<c>`, "https://ok.example/a%22b%3Cc%3E"},
+		{"https://ok.example/a b", ""},
+		{"javascript://ok.example/%0aalert(1)", ""},
+		{"JavaScript:alert(1)", ""},
+		{"data://ok.example/", ""},
+		{"//ok.example/", ""},
+		{"https:///x", ""},
+		{"java\x00script://x/", ""},
+	}
+	for _, tt := range tests {
+		got, ok := webURL(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("webURL(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // stripURLNoise removes what browsers ignore or strip inside a URL before
 // they look at its scheme: ASCII whitespace and control characters
@@ -63,4 +66,19 @@ func safeWebURL(s string) bool {
 	}
 	rest := u[len(scheme)+1:]
 	return strings.HasPrefix(rest, "//") && len(rest) > 2 && rest[2] != '/'
+}
+
+// webURL returns s, when safeWebURL accepts it, as net/url writes it back
+// (spaces, quotes and angle brackets percent-encoded), for places that
+// need a valid absolute URI such as a feed's author uri; ok is false for
+// anything else, "javascript://host/" included.
+func webURL(s string) (u string, ok bool) {
+	if !safeWebURL(s) {
+		return "", false
+	}
+	parsed, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || parsed.Host == "" {
+		return "", false
+	}
+	return parsed.String(), true
 }
