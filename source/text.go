@@ -743,10 +743,14 @@ func parseTextLabelled(l textLine, m *textMeta) bool {
 	got := *m
 	var list *[]post.Term
 	seen := false
-	for _, p := range textLabelledParts(l.text) {
+	for k, p := range textLabelledParts(l.text) {
 		part := l.text[p.from:p.stop]
 		from := p.from
 		label, tags, ok := textLabelOf(part)
+		if t, cut := strings.CutPrefix(part, "and tagged "); cut && k > 0 && t != "" {
+			// "Posted in A and tagged b", the sentence without its stop.
+			label, tags, ok = "and tagged ", true, true
+		}
 		switch {
 		case ok:
 			list = &got.categories
@@ -793,7 +797,9 @@ type textPart struct {
 // themes built on Underscores print their spans with nothing between
 // them ("Posted in News Tagged a, b Leave a Comment on Title Edit Title"
 // once the scraper puts a space between elements), before an inner
-// " Tagged " and before the comments or edit links that end the line.
+// " Tagged " or " and tagged " (the "Posted in A and tagged b." of other
+// themes without its full stop) and before the comments or edit links
+// that end the line.
 func textLabelledParts(s string) []textPart {
 	var parts []textPart
 	off := 0
@@ -815,7 +821,7 @@ func textLabelledParts(s string) []textPart {
 }
 
 // textInnerBoundary returns the index of the space in s before an inner
-// "Tagged " label, or before a comments or edit link running to the end
+// "Tagged " or "and tagged " label, or before a comments or edit link running to the end
 // of s (link true), or -1. Footers are short, so a long s is not
 // searched, which keeps the reading of a long last line linear.
 func textInnerBoundary(s string) (i int, link bool) {
@@ -828,7 +834,7 @@ func textInnerBoundary(s string) (i int, link bool) {
 		}
 		rest := s[i+1:]
 		switch {
-		case strings.HasPrefix(rest, "Tagged "):
+		case strings.HasPrefix(rest, "Tagged "), strings.HasPrefix(rest, "and tagged "):
 			return i, false
 		case strings.HasPrefix(rest, "Edit "), isTextCommentsLink(rest):
 			return i, true

@@ -363,6 +363,8 @@ func TestParseTextLastLines(t *testing.T) {
 		"Tagged a, b.":                                                   {Body: "Tagged a, b."},
 		"Tagged a, b. Bookmark the permalink.":                           {Tags: []string{"a", "b"}},
 		"This entry was posted on and is filed under .":                  {Body: "This entry was posted on and is filed under ."},
+		"Posted in A and tagged b, c":                                    {Categories: []string{"A"}, Tags: []string{"b", "c"}},
+		"and tagged b":                                                   {Body: "and tagged b"},
 		"Posted in A Tagged b, c":                                        {Categories: []string{"A"}, Tags: []string{"b", "c"}},
 		"Posted in A Tagged b 2 Comments on T":                           {Categories: []string{"A"}, Tags: []string{"b"}},
 		"Posted in A Leave a Comment on T Edit T":                        {Categories: []string{"A"}},
