@@ -371,11 +371,12 @@ func parseTextTwoDates(s string, loc *time.Location) (published, updated time.Ti
 // it with the number of lines it takes. From the end, it skips comment and
 // edit links ("Leave a comment", "3 Replies", "Edit"), then takes one of
 //
-//   - "Bookmark the permalink." on a line of its own, with the
-//     entry-meta sentence on the line before when the theme's footer was
-//     split in two;
-//   - an entry-meta sentence, "This entry was posted …." (Twenty Ten,
-//     Eleven, Twelve);
+//   - "Bookmark the permalink." on a line of its own, with the footer
+//     sentence on the line before when the theme's footer was split in
+//     two;
+//   - a footer sentence (parseTextSentence): "This entry was posted …."
+//     of Twenty Ten, Eleven and Twelve, Kubrick's, with the "Tags:" line
+//     above it, or the shorter ones of Underscores-based themes;
 //   - lines of labelled lists, "Posted in …", "Tagged …", "Categories: …",
 //     "Tags: …", "Categorized as …", " | "-separated on one line or not
 //     (the entry-utility lines of Twenty Ten and Eleven and newer themes).
@@ -437,7 +438,7 @@ func parseTextTrailer(path string, lines []textLine, loc *time.Location) (textMe
 }
 
 // parseTextSentence reads a footer sentence: the entry-meta sentence
-// (parseTextEntryMeta) and its forms in themes built on Underscores and
+// (parseTextEntryMeta, which also reads Kubrick's) and its forms in themes built on Underscores and
 // the like, which it reads as the entry-meta sentence they stand for:
 //
 //	"This entry was tagged " TAGS "." …            (one-category blogs)
