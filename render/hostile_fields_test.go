@@ -480,3 +480,25 @@ func TestWebURL(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileBaseURL checks that NewRenderer refuses a base URL that is
+// not an absolute http or https URL paths can be joined to.
+func TestHostileBaseURL(t *testing.T) {
+	idx, err := taxonomy.Build([]*post.Post{{Title: "t", Slug: "s"}}, taxonomy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, base := range []string{
+		"javascript:alert(1)//", "java\tscript:alert(1)//", "data:text/html,x/", "//evil.example/",
+		"/blog/", "https:///x", "https://x.example/a b/", "https://x.example/?q=1", "https://x.example/#f", " https://x.example/",
+	} {
+		if _, err := NewRenderer(&Site{BaseURL: base}, idx, PageOptions{}); err == nil {
+			t.Errorf("BaseURL %q: NewRenderer accepted it", base)
+		}
+	}
+	for _, base := range []string{"", "https://x.example", "http://x.example/blog/", "https://x.example/%22q%22/"} {
+		if _, err := NewRenderer(&Site{BaseURL: base}, idx, PageOptions{}); err != nil {
+			t.Errorf("BaseURL %q: %v", base, err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -97,7 +98,9 @@ func (p Page) File() string { return FilePath(p.Path) }
 func (p Page) Write(w io.Writer) error { return p.write(w) }
 
 // NewRenderer checks site against the posts of idx and parses the theme.
-// It returns an error, before anything is written, when a permalink
+// It returns an error, before anything is written, when BaseURL is set
+// but is not an absolute http or https URL without query or fragment
+// (every canonical link and feed URL is built on it), when a permalink
 // pattern or a post gives an unsafe path, when two pages would be written
 // to one file (see Site.Check, ErrUnsafePath and ErrPathClash), when idx
 // is nil, or when a template does not parse. A nil site is the zero Site.
@@ -107,6 +110,9 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	}
 	if site == nil {
 		site = &Site{}
+	}
+	if err := checkBaseURL(site.BaseURL); err != nil {
+		return nil, err
 	}
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath()}
 	if r.body == nil {
@@ -438,4 +444,17 @@ func pagedTitle(title, site string, n int) string {
 		title += " – " + site
 	}
 	return title
+}
+
+// checkBaseURL accepts an empty base URL or an absolute http or https one
+// with a host and neither query nor fragment, which paths can be joined to.
+func checkBaseURL(base string) error {
+	if base == "" {
+		return nil
+	}
+	u, err := url.Parse(base)
+	if !safeWebURL(base) || err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || strings.TrimSpace(base) != base {
+		return fmt.Errorf("render: NewRenderer: BaseURL %q: want an absolute http or https URL without query or fragment", base)
+	}
+	return nil
 }
