@@ -115,7 +115,13 @@ func (t *htmlTokenizer) comment(start int) htmlToken {
 		}
 	}
 	end := strings.Index(t.s[body:], "-->")
-	bang := strings.Index(t.s[body:], "--!>")
+	// "--!>" counts only before the first "-->": looking past it would
+	// read the rest of the input again for every comment.
+	within := t.s[body:]
+	if end >= 0 {
+		within = t.s[body : body+end]
+	}
+	bang := strings.Index(within, "--!>")
 	switch {
 	case end < 0 && bang < 0:
 		t.pos = len(t.s)

@@ -42,6 +42,13 @@ var droppedWithContent = map[string]bool{
 	"form": true, "button": true, "audio": true, "video": true, "canvas": true,
 }
 
+// maxOpen is how deeply Sanitize lets elements nest; deeper start tags
+// are dropped (their content kept). Real content never nests this deep,
+// and the bound keeps the work per tag constant, so that a body of
+// thousands of unclosed tags cannot take time in the square of its
+// length. Browsers bound nesting too.
+const maxOpen = 128
+
 // sanitizeURLAttrs are the attributes whose value is a URL.
 var sanitizeURLAttrs = map[string]bool{"href": true, "src": true, "cite": true}
 
@@ -87,6 +94,9 @@ func Sanitize(s string) string {
 			if open, place = placeStart(&b, open, tok.Name); !place {
 				continue
 			}
+			if len(open) >= maxOpen && !voidTags[tok.Name] {
+				continue
+			}
 			writeStartTag(&b, tok)
 			if !voidTags[tok.Name] {
 				open = append(open, tok.Name)
@@ -103,17 +113,22 @@ func Sanitize(s string) string {
 
 // skipPast moves the tokenizer past the end tag of name (or to the end of
 // input when there is none), as a browser does for a raw text element.
+// It reads only up to that end tag, so many such elements in a row cost
+// time in proportion to their length.
 func (t *htmlTokenizer) skipPast(name string) {
-	closing := "</" + name
 	rest := t.s[t.pos:]
-	lower := asciiLower(rest)
 	for off := 0; ; {
-		i := strings.Index(lower[off:], closing)
+		i := strings.Index(rest[off:], "</")
 		if i < 0 {
 			t.pos = len(t.s)
 			return
 		}
-		j := off + i + len(closing)
+		j := off + i + 2
+		if len(rest)-j < len(name) || asciiLower(rest[j:j+len(name)]) != name {
+			off = j
+			continue
+		}
+		j += len(name)
 		// "</scripts" does not end a script.
 		if j < len(rest) && !isHTMLSpace(rest[j]) && rest[j] != '/' && rest[j] != '>' {
 			off = j
@@ -279,7 +294,8 @@ func closeFrom(b *strings.Builder, open []string, i int) []string {
 // or -1.
 func nearestTable(open []string) int {
 	for i := len(open) - 1; i >= 0; i-- {
-		if _, ok := tableDepth[open[i]]; ok {
+		switch open[i] {
+		case "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th":
 			return i
 		}
 	}

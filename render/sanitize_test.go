@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -67,6 +68,8 @@ func TestSanitize(t *testing.T) {
 		{"table in cell", `<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>`, `<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>`},
 		{"self-closed script", `a<script/>alert(1)</script>b`, `ab`},
 		{"self-closed svg", `a<svg/>b`, `ab`},
+		{"raw text end any case", "<svg>x</SVG >y<STYLE>z</sTyLe\t>w", "yw"},
+		{"bang comment only before end", "a<!--x-->b<!--y--!>c", "abc"},
 		{"nul and bad utf-8", "a\x00b\xffc<a title=\"\x01\">x</a>", "a\ufffdb\ufffdc<a title=\"\ufffd\">x</a>"},
 	}
 	for _, tt := range tests {
@@ -121,5 +124,33 @@ func TestSafeURL(t *testing.T) {
 		if got := safeWebURL(tt.in); got != tt.safeWeb {
 			t.Errorf("safeWebURL(%q) = %v, want %v", tt.in, got, tt.safeWeb)
 		}
+	}
+}
+
+// TestSanitizeDepth checks that nesting is bounded: start tags past
+// maxOpen open elements are dropped with their content kept.
+func TestSanitizeDepth(t *testing.T) {
+	got := Sanitize(strings.Repeat("<b>", 3*maxOpen) + "x")
+	if n := strings.Count(got, "<b>"); n != maxOpen {
+		t.Errorf("%d <b> kept, want %d", n, maxOpen)
+	}
+	if !strings.HasSuffix(got, "x"+strings.Repeat("</b>", maxOpen)) {
+		t.Errorf("content or end tags lost: ...%s", got[len(got)-40:])
+	}
+}
+
+// BenchmarkSanitizeHostile sanitizes bodies built to make a sanitizer
+// work in the square of their length: thousands of raw text elements,
+// unclosed tags, list items in divs, comments and stray end tags.
+func BenchmarkSanitizeHostile(b *testing.B) {
+	for _, unit := range []string{"<svg></svg>", "<b>", "<div><li>", "<ul><li>", "<!--more--><b>", "<i></b>", "<table><tr><td>"} {
+		s := strings.Repeat(unit, 20000)
+		b.Run(strings.Trim(unit, "<>"), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Sanitize(s)
+			}
+		})
 	}
 }
