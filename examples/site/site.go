@@ -52,6 +52,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	var errs []error
 	posts, bad := safePosts(site, posts)
 	errs = append(errs, bad...)
+	posts, stubs := splitRedirects(posts)
 
 	idx, err := taxonomy.Build(posts, taxonomy.Options{})
 	if err != nil {
@@ -82,6 +83,11 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		sitemap = append(sitemap, u)
 	}
 	jobs = append(jobs, feedJobs(site, idx, abs)...)
+	taken := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		taken[j.file] = true
+	}
+	jobs = append(jobs, redirectJobs(site, idx, stubs, taken)...)
 
 	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
 	if err != nil {
