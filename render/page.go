@@ -252,7 +252,7 @@ func periodKind(p *taxonomy.Period) Kind {
 
 // pageCount is the number of pages a list of posts takes: at least 1.
 func (r *Renderer) pageCount(posts []*post.Post) int {
-	return len(taxonomy.Paginate(posts, r.site.perPage(), "", ""))
+	return pageTotal(len(posts), r.site.perPage())
 }
 
 // termPosts are the posts a term's page lists: for a category those of
