@@ -114,7 +114,42 @@ func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Po
 	if err := ctx.Err(); err != nil {
 		errs = append(errs, err)
 	}
+	internTerms(posts)
 	return posts, errors.Join(errs...)
+}
+
+// internTerms makes the equal names and slugs of terms and authors in
+// different posts share one string, so that a big site holds each once
+// rather than once per post that carries it. Values do not change.
+func internTerms(posts []*post.Post) {
+	seen := map[string]string{}
+	in := func(s string) string {
+		if s == "" {
+			return s
+		}
+		if c, ok := seen[s]; ok {
+			return c
+		}
+		seen[s] = s
+		return s
+	}
+	terms := func(ts []post.Term) {
+		for i := range ts {
+			t := &ts[i]
+			t.Name, t.Slug, t.Parent = in(t.Name), in(t.Slug), in(t.Parent)
+		}
+	}
+	for _, p := range posts {
+		terms(p.Categories)
+		terms(p.Tags)
+		for _, ts := range p.Taxonomies {
+			terms(ts)
+		}
+		for i := range p.Authors {
+			a := &p.Authors[i]
+			a.Name, a.Slug = in(a.Name), in(a.Slug)
+		}
+	}
 }
 
 // listFiles finds the files under root that Load reads, sorted by their
