@@ -37,6 +37,10 @@ type PageOptions struct {
 	// Related is how many related posts a post page lists; 0 means 5 and
 	// a negative number none.
 	Related int
+	// NoDayArchives leaves out the page of each day (year and month
+	// archives stay); a big blog has nearly as many days as posts, and few
+	// readers browse by day.
+	NoDayArchives bool
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -220,6 +224,9 @@ func (r *Renderer) enumerate() error {
 		r.addPeriod(y, add)
 		for m := range y.Months() {
 			r.addPeriod(m, add)
+			if r.opt.NoDayArchives {
+				continue
+			}
 			for d := range m.Days() {
 				r.addPeriod(d, add)
 			}

@@ -337,6 +337,9 @@ func (r *Renderer) periodData(from string, p *taxonomy.Period) *PeriodData {
 		pd.Title = fmt.Sprintf("%s %04d", p.Month, p.Year)
 		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: r.link(from, s.ArchiveURL(p.Year, 0, 0))}
 		for d := range p.Days() {
+			if r.opt.NoDayArchives {
+				break
+			}
 			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: r.link(from, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
 		}
 	default:

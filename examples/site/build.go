@@ -32,6 +32,7 @@ type config struct {
 	out     string
 	baseURL string
 	drafts  bool
+	days    bool
 	serve   string
 	workers int
 
@@ -131,6 +132,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, the folder name otherwise)")
 	fl.StringVar(&cfg.description, "description", "", "site `description` shown under the title")
 	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
+	fl.BoolVar(&cfg.days, "day-archives", false, "also write a page for each day (year and month archives are always written)")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")

@@ -60,7 +60,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		// repaired by Build and do not stop the site; say what they were.
 		errs = append(errs, warnings(err)...)
 	}
-	r, err := render.NewRenderer(site, idx, render.PageOptions{})
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
