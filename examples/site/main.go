@@ -1,5 +1,6 @@
 // Command site builds a complete static blog with folio: a page per post,
-// a paginated home page, year, month and day archives, category, tag and
+// a paginated home page, year and month archives (day archives with
+// -day-archives), category, tag and
 // author pages (paginated), RSS, Atom and JSON feeds for the site and for
 // every term, a sitemap and a 404 page. Every link between pages is
 // relative, so the result works opened straight from disk.
