@@ -91,7 +91,7 @@ func TestSitemapGolden(t *testing.T) {
 	if !slices.IsSorted(locs) || len(slices.Compact(slices.Clone(locs))) != len(locs) {
 		t.Errorf("locs not sorted and distinct: %q", locs)
 	}
-	feedGolden(t, filepath.Join("testdata", "feeds", "sitemap.xml"), buf.Bytes())
+	checkGolden(t, filepath.Join("testdata", "feeds", "sitemap.xml"), buf.Bytes())
 
 	// Sitemaps writes the same single file when everything fits.
 	files := map[string]*bytes.Buffer{}
@@ -205,7 +205,7 @@ func TestSitemapsIndexGolden(t *testing.T) {
 	if _, err := Sitemaps(sitemapSample(), SitemapOptions{BaseURL: "https://notes.example.org/", MaxURLs: 4}, memCreate(files)); err != nil {
 		t.Fatal(err)
 	}
-	feedGolden(t, filepath.Join("testdata", "feeds", "sitemap-index.xml"), files["sitemap.xml"].Bytes())
+	checkGolden(t, filepath.Join("testdata", "feeds", "sitemap-index.xml"), files["sitemap.xml"].Bytes())
 }
 
 func TestSitemapsOverLimit(t *testing.T) {
