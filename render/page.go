@@ -303,7 +303,7 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 	}
 	path := r.posts[p].url
 	d := r.newPage(KindPost, path)
-	pd, err := r.postData(path, p, true)
+	pd, err := r.postData(r.rootOf(path), p, true)
 	if err != nil {
 		return err
 	}
@@ -338,17 +338,17 @@ func (r *Renderer) WriteTaxonomy(w io.Writer, name string) error {
 	}
 	path := r.site.TaxonomyURL(name)
 	d := r.newPage(KindTaxonomy, path)
-	d.Taxonomy = r.taxonomyData(path, name)
+	d.Taxonomy = r.taxonomyData(r.rootOf(path), name)
 	d.Title = d.Taxonomy.Title
 	d.DocTitle = d.Title + " – " + r.siteTitle()
 	d.Description = fmt.Sprintf("%s of %s.", d.Taxonomy.Title, r.siteTitle())
 	if name == taxonomy.Categories {
 		for _, t := range tx.Roots() {
-			d.Terms = append(d.Terms, r.termTree(path, t))
+			d.Terms = append(d.Terms, r.termTree(r.rootOf(path), t))
 		}
 	} else {
 		for t := range tx.All() {
-			d.Terms = append(d.Terms, r.termData(path, t))
+			d.Terms = append(d.Terms, r.termData(r.rootOf(path), t))
 		}
 	}
 	return r.execute(w, KindTaxonomy, d)
@@ -374,14 +374,14 @@ func (r *Renderer) WriteTerm(w io.Writer, name, slug string, n int) error {
 	if err != nil {
 		return err
 	}
-	d.Taxonomy = r.taxonomyData(d.Path, name)
-	d.Term = r.termData(d.Path, t)
+	d.Taxonomy = r.taxonomyData(r.rootOf(d.Path), name)
+	d.Term = r.termData(r.rootOf(d.Path), t)
 	for _, c := range t.Children {
-		d.Term.Children = append(d.Term.Children, r.termData(d.Path, c))
+		d.Term.Children = append(d.Term.Children, r.termData(r.rootOf(d.Path), c))
 	}
 	d.Title = t.Name
 	if kind == KindAuthor {
-		ad := r.authorData(d.Path, post.Author{Name: t.Name, Slug: t.Slug})
+		ad := r.authorData(r.rootOf(d.Path), post.Author{Name: t.Name, Slug: t.Slug})
 		d.Author = &ad
 		d.Description = fmt.Sprintf("Posts by %s.", t.Name)
 	} else {
@@ -413,7 +413,7 @@ func (r *Renderer) WriteArchive(w io.Writer, year, month, day, n int) error {
 	if err != nil {
 		return err
 	}
-	d.Period = r.periodData(d.Path, p)
+	d.Period = r.periodData(r.rootOf(d.Path), p)
 	d.Title = "Posts from " + d.Period.Title
 	d.DocTitle = pagedTitle(d.Title, r.siteTitle(), n)
 	d.Description = fmt.Sprintf("Posts of %s published in %s.", r.siteTitle(), d.Period.Title)

@@ -16,6 +16,7 @@ import (
 // head links, all relative to path.
 func (r *Renderer) newPage(kind Kind, path string) *PageData {
 	s := &r.site
+	root := r.rootOf(path)
 	d := &PageData{
 		Site: SiteData{
 			Title: r.siteTitle(), Description: s.Description, Language: s.lang(),
@@ -23,8 +24,8 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 		},
 		Kind:          kind,
 		Path:          path,
-		HomeURL:       r.link(path, "/"),
-		StylesheetURL: r.link(path, "/"+StylesheetName),
+		HomeURL:       r.link(root, "/"),
+		StylesheetURL: r.link(root, "/"+StylesheetName),
 	}
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
@@ -32,12 +33,12 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 	d.Nav = make([]Link, 0, 1+len(r.nav))
 	d.Nav = append(d.Nav, Link{Text: "Home", URL: d.HomeURL, Current: kind == KindHome})
 	for _, l := range r.nav {
-		d.Nav = append(d.Nav, Link{Text: l.Text, URL: r.link(path, l.URL), Current: l.URL == path})
+		d.Nav = append(d.Nav, Link{Text: l.Text, URL: r.link(root, l.URL), Current: l.URL == path})
 	}
 	if len(r.years) > 0 {
 		d.Years = make([]Link, len(r.years))
 		for i, l := range r.years {
-			d.Years[i] = Link{Text: l.Text, URL: r.link(path, l.URL), Count: l.Count}
+			d.Years[i] = Link{Text: l.Text, URL: r.link(root, l.URL), Count: l.Count}
 		}
 	}
 	return d
@@ -50,22 +51,23 @@ func (r *Renderer) listPage(kind Kind, base string, posts []*post.Post, n int) (
 		return nil, fmt.Errorf("render: %s %s has %d pages, not page %d", kind, base, total, n)
 	}
 	path := r.site.PageURL(base, n)
+	root := r.rootOf(path)
 	d := r.newPage(kind, path)
 	for _, p := range items {
-		pd, err := r.postData(path, p, false)
+		pd, err := r.postData(root, p, false)
 		if err != nil {
 			return nil, err
 		}
 		d.Posts = append(d.Posts, pd)
 	}
 	pg := &Pager{Number: n, Total: total}
-	pg.First = r.link(path, base)
-	pg.Last = r.link(path, r.site.PageURL(base, total))
+	pg.First = r.link(root, base)
+	pg.Last = r.link(root, r.site.PageURL(base, total))
 	if n > 1 {
-		pg.Newer = r.link(path, r.site.PageURL(base, n-1))
+		pg.Newer = r.link(root, r.site.PageURL(base, n-1))
 	}
 	if n < total {
-		pg.Older = r.link(path, r.site.PageURL(base, n+1))
+		pg.Older = r.link(root, r.site.PageURL(base, n+1))
 	}
 	d.Pager = pg
 	return d, nil
@@ -139,9 +141,10 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 	return h, truncated, err
 }
 
-// postData builds what templates show of p on the page at from; full adds
+// postData builds what templates show of p on a page whose links start
+// with root; full adds
 // the body, newer/older and related posts.
-func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, error) {
+func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, error) {
 	var body template.HTML
 	if full {
 		var err error
@@ -156,9 +159,9 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	s := &r.site
 	pd := &PostData{
 		Title:     postTitle(p),
-		URL:       r.link(from, c.url),
+		URL:       r.link(root, c.url),
 		Permalink: s.AbsURL(c.url),
-		Summary:   r.contentLinks(from, c.summary),
+		Summary:   r.contentLinks(root, c.summary),
 		Truncated: c.truncated,
 		WordCount: c.words,
 	}
@@ -172,17 +175,17 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 		pd.UpdatedISO, pd.UpdatedText = pd.Updated.Format(time.RFC3339), pd.Updated.Format("2 January 2006")
 	}
 	for _, a := range p.Authors {
-		pd.Authors = append(pd.Authors, r.authorData(from, a))
+		pd.Authors = append(pd.Authors, r.authorData(root, a))
 	}
-	pd.Categories = r.termLinks(from, taxonomy.Categories, p.Categories)
-	pd.Tags = r.termLinks(from, taxonomy.Tags, p.Tags)
+	pd.Categories = r.termLinks(root, taxonomy.Categories, p.Categories)
+	pd.Tags = r.termLinks(root, taxonomy.Tags, p.Tags)
 	for _, name := range r.idx.Taxonomies() {
 		if terms := p.Taxonomies[name]; len(terms) > 0 && r.idx.Taxonomy(name) != nil {
 			switch name {
 			case taxonomy.Categories, taxonomy.Tags, taxonomy.Authors:
 				continue
 			}
-			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: r.termLinks(from, name, terms)})
+			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: r.termLinks(root, name, terms)})
 		}
 	}
 	for _, ct := range p.Citations {
@@ -195,19 +198,19 @@ func (r *Renderer) postData(from string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(from, body)
+	pd.Body = r.contentLinks(root, body)
 	if q := r.idx.Newer(p); q != nil {
-		pd.Newer = &Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))}
+		pd.Newer = &Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))}
 	}
 	if q := r.idx.Older(p); q != nil {
-		pd.Older = &Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))}
+		pd.Older = &Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
 	for _, q := range r.idx.Related(p, n) {
-		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.link(from, r.postURL(q))})
+		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))})
 	}
 	return pd, nil
 }
@@ -231,17 +234,18 @@ func (r *Renderer) termURL(t *taxonomy.Term) string {
 }
 
 // contentLinks makes the root-relative links of rendered content relative
-// to the page at from when the site asks for relative URLs.
-func (r *Renderer) contentLinks(from string, h template.HTML) template.HTML {
+// to the page whose links start with root when the site asks for
+// relative URLs.
+func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
 	if !r.site.RelativeURLs {
 		return h
 	}
 	return relativizeHTML(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
-			return r.link(from, u)
+			return r.link(root, u)
 		}
-		return r.link(from, u[:end]) + u[end:]
+		return r.link(root, u[:end]) + u[end:]
 	})
 }
 
@@ -254,7 +258,7 @@ func postTitle(p *post.Post) string {
 
 // termLinks links a post's terms of one taxonomy, in the post's order,
 // by the index's name for each; a term the index dropped is left out.
-func (r *Renderer) termLinks(from, name string, terms []post.Term) []Link {
+func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
 	tx := r.idx.Taxonomy(name)
 	if tx == nil {
 		return nil
@@ -274,19 +278,19 @@ func (r *Renderer) termLinks(from, name string, terms []post.Term) []Link {
 		if out == nil {
 			out = make([]Link, 0, len(terms))
 		}
-		out = append(out, Link{Text: it.Name, URL: r.link(from, r.termURL(it))})
+		out = append(out, Link{Text: it.Name, URL: r.link(root, r.termURL(it))})
 	}
 	return out
 }
 
 // authorData describes a as a post credits them, linking to their page
 // and, when it is a safe web URL, to their own site.
-func (r *Renderer) authorData(from string, a post.Author) AuthorData {
+func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 	slug := authorSlug(a)
 	ad := AuthorData{Name: a.Name, Slug: slug}
 	if t := r.idx.Authors.Get(slug); t != nil {
 		ad.Name = t.Name
-		ad.URL = r.link(from, r.termURL(t))
+		ad.URL = r.link(root, r.termURL(t))
 	}
 	known := r.authors[slug]
 	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
@@ -296,55 +300,55 @@ func (r *Renderer) authorData(from string, a post.Author) AuthorData {
 	return ad
 }
 
-func (r *Renderer) taxonomyData(from, name string) *TaxonomyData {
+func (r *Renderer) taxonomyData(root, name string) *TaxonomyData {
 	return &TaxonomyData{
 		Name: name, Title: taxonomyTitle(name), Singular: taxonomySingular(name),
-		URL: r.link(from, r.site.TaxonomyURL(name)),
+		URL: r.link(root, r.site.TaxonomyURL(name)),
 	}
 }
 
-func (r *Renderer) termData(from string, t *taxonomy.Term) *TermData {
+func (r *Renderer) termData(root string, t *taxonomy.Term) *TermData {
 	td := &TermData{
 		Name: t.Name, Slug: t.Slug, Count: len(r.termPosts(t)),
-		URL: r.link(from, r.termURL(t)),
+		URL: r.link(root, r.termURL(t)),
 	}
 	for _, a := range t.Ancestors() {
-		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.link(from, r.termURL(a))})
+		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.link(root, r.termURL(a))})
 	}
 	return td
 }
 
 // termTree is t with its descendants nested.
-func (r *Renderer) termTree(from string, t *taxonomy.Term) *TermData {
-	td := r.termData(from, t)
+func (r *Renderer) termTree(root string, t *taxonomy.Term) *TermData {
+	td := r.termData(root, t)
 	td.Parents = nil
 	for _, c := range t.Children {
-		td.Children = append(td.Children, r.termTree(from, c))
+		td.Children = append(td.Children, r.termTree(root, c))
 	}
 	return td
 }
 
-func (r *Renderer) periodData(from string, p *taxonomy.Period) *PeriodData {
+func (r *Renderer) periodData(root string, p *taxonomy.Period) *PeriodData {
 	s := &r.site
 	pd := &PeriodData{Year: p.Year, Month: int(p.Month), Day: p.Day}
 	switch {
 	case p.Month == 0:
 		pd.Title = fmt.Sprintf("%04d", p.Year)
 		for m := range p.Months() {
-			pd.Children = append(pd.Children, Link{Text: m.Month.String(), URL: r.link(from, s.ArchiveURL(m.Year, int(m.Month), 0)), Count: m.Count()})
+			pd.Children = append(pd.Children, Link{Text: m.Month.String(), URL: r.link(root, s.ArchiveURL(m.Year, int(m.Month), 0)), Count: m.Count()})
 		}
 	case p.Day == 0:
 		pd.Title = fmt.Sprintf("%s %04d", p.Month, p.Year)
-		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: r.link(from, s.ArchiveURL(p.Year, 0, 0))}
+		pd.Up = &Link{Text: fmt.Sprintf("%04d", p.Year), URL: r.link(root, s.ArchiveURL(p.Year, 0, 0))}
 		for d := range p.Days() {
 			if r.opt.NoDayArchives {
 				break
 			}
-			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: r.link(from, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
+			pd.Children = append(pd.Children, Link{Text: fmt.Sprintf("%d %s", d.Day, d.Month), URL: r.link(root, s.ArchiveURL(d.Year, int(d.Month), d.Day)), Count: d.Count()})
 		}
 	default:
 		pd.Title = fmt.Sprintf("%d %s %04d", p.Day, p.Month, p.Year)
-		pd.Up = &Link{Text: fmt.Sprintf("%s %04d", p.Month, p.Year), URL: r.link(from, s.ArchiveURL(p.Year, int(p.Month), 0))}
+		pd.Up = &Link{Text: fmt.Sprintf("%s %04d", p.Month, p.Year), URL: r.link(root, s.ArchiveURL(p.Year, int(p.Month), 0))}
 	}
 	return pd
 }
@@ -443,62 +447,32 @@ func safeWebURLOrEmpty(u string) string {
 	return ""
 }
 
-// link is Site.link made cheap for the paths pages are made of: with
-// relative URLs, when both paths are clean folders ("/tags/go/"), the
-// relative reference is worked out from their segments without building
-// file paths, in one allocation; otherwise, and for root-relative links,
-// the result is Site.link's.
-func (r *Renderer) link(from, to string) string {
+// rootOf is what every link on the page at site path p starts with:
+// under RelativeURLs the way up to the site root (see rootPrefix), else
+// BaseURL's path. Pages at the same depth share it, and with it every
+// link they make.
+func (r *Renderer) rootOf(p string) string {
 	if !r.site.RelativeURLs {
-		frag := ""
-		if i := strings.IndexByte(to, '#'); i >= 0 {
-			to, frag = to[:i], to[i:]
-		}
-		return r.basePath + to + frag
+		return r.basePath
 	}
-	if !cleanDir(from) || !cleanDir(to) {
-		return r.site.link(from, to)
-	}
-	// The folders of from and to, without their leading and trailing
-	// slashes; each page is the index.html inside its folder.
-	fromDir, toDir := strings.Trim(from, "/"), strings.Trim(to, "/")
-	i, j := 0, 0 // start of the next segment of each
-	for i < len(fromDir) && j < len(toDir) {
-		fe := segmentEnd(fromDir, i)
-		te := segmentEnd(toDir, j)
-		if fromDir[i:fe] != toDir[j:te] {
-			break
-		}
-		i, j = min(fe+1, len(fromDir)), min(te+1, len(toDir))
-	}
-	ups := 0
-	if i < len(fromDir) {
-		ups = 1 + strings.Count(fromDir[i:], "/")
-	}
-	rest := toDir[j:]
-	var b strings.Builder
-	b.Grow(3*ups + len(rest) + len("./") + len("/index.html"))
-	if ups == 0 {
-		b.WriteString("./")
-	}
-	for range ups {
-		b.WriteString("../")
-	}
-	if rest != "" {
-		b.WriteString(rest)
-		b.WriteByte('/')
-	}
-	b.WriteString("index.html")
-	return b.String()
+	return rootPrefix(p)
 }
 
-// segmentEnd is the index of the slash ending the segment of p that
-// starts at i, or len(p).
-func segmentEnd(p string, i int) int {
-	if k := strings.IndexByte(p[i:], '/'); k >= 0 {
-		return i + k
+// link is Site.link for a page whose links start with root (from
+// rootOf): root followed by to, which under RelativeURLs becomes the
+// file serving it.
+func (r *Renderer) link(root, to string) string {
+	frag := ""
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		to, frag = to[:i], to[i:]
 	}
-	return len(p)
+	switch {
+	case !r.site.RelativeURLs:
+		return root + to + frag
+	case cleanDir(to):
+		return root + to[1:] + "index.html" + frag
+	}
+	return root + FilePath(to) + frag
 }
 
 // cleanDir reports whether p is a clean folder path: starting and ending

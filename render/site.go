@@ -372,9 +372,9 @@ func FilePath(urlPath string) string {
 	return clean
 }
 
-// link returns how a page at from refers to the site path to: relative
-// and ending in index.html under RelativeURLs, otherwise root-relative
-// under BaseURL's path.
+// link returns how a page at from refers to the site path to: under
+// RelativeURLs, the way from the page up to the site root (rootPrefix)
+// followed by to's file; otherwise root-relative under BaseURL's path.
 func (s *Site) link(from, to string) string {
 	frag := ""
 	if i := strings.IndexByte(to, '#'); i >= 0 {
@@ -383,25 +383,28 @@ func (s *Site) link(from, to string) string {
 	if !s.RelativeURLs {
 		return s.basePath() + to + frag
 	}
-	return relativePath(FilePath(from), FilePath(to)) + frag
+	return rootPrefix(from) + FilePath(to) + frag
 }
 
-// relativePath returns the relative reference from the file from to the
-// file to, both slash-separated paths under the same root.
-func relativePath(from, to string) string {
-	fromDir := strings.Split(path.Dir(from), "/")
-	if fromDir[0] == "." {
-		fromDir = nil
+// ups holds the "../" steps rootPrefix slices from, enough for the
+// folders of every path folio makes.
+const ups = "../../../../../../../../../../../../../../../../"
+
+// rootPrefix is how the page at site path from reaches the site root
+// under RelativeURLs: "./" for a page in the top folder, else one "../"
+// per folder below it. Relative links always climb to the root and go
+// down from there, as Hugo's do, rather than taking the shortest way:
+// a link to a given path is then the same on every page of the same
+// depth, so what lists share (a post's entry, the header, the footer)
+// is rendered once, not once per page.
+func rootPrefix(from string) string {
+	dir := path.Dir(FilePath(from))
+	if dir == "." {
+		return "./"
 	}
-	toParts := strings.Split(to, "/")
-	i := 0
-	for i < len(fromDir) && i < len(toParts)-1 && fromDir[i] == toParts[i] {
-		i++
+	n := strings.Count(dir, "/") + 1
+	if 3*n <= len(ups) {
+		return ups[:3*n]
 	}
-	rel := strings.Repeat("../", len(fromDir)-i) + strings.Join(toParts[i:], "/")
-	// "./" keeps a first segment with a colon from reading as a scheme.
-	if !strings.HasPrefix(rel, "../") {
-		rel = "./" + rel
-	}
-	return rel
+	return strings.Repeat("../", n)
 }

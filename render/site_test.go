@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,11 +121,12 @@ func TestLink(t *testing.T) {
 		{rel, "/", "/tags/go/", "./tags/go/index.html"},
 		{rel, "/2017/03/hello/", "/tags/go/", "../../../tags/go/index.html"},
 		{rel, "/2017/03/hello/", "/", "../../../index.html"},
-		{rel, "/2017/03/hello/", "/2017/03/", "../index.html"},
-		{rel, "/2017/03/hello/", "/2017/03/hello/", "./index.html"},
+		{rel, "/2017/03/hello/", "/2017/03/", "../../../2017/03/index.html"},
+		{rel, "/2017/03/hello/", "/2017/03/hello/", "../../../2017/03/hello/index.html"},
 		{rel, "/2017/03/hello/", "/style.css", "../../../style.css"},
 		{rel, "/404.html", "/style.css", "./style.css"},
-		{rel, "/tags/", "/tags/go/#x", "./go/index.html#x"},
+		{rel, "/tags/", "/tags/go/#x", "../tags/go/index.html#x"},
+		{rel, "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/", "/", strings.Repeat("../", 17) + "index.html"},
 		{abs, "/2017/", "/tags/go/", "/blog/tags/go/"},
 		{&Site{}, "/2017/", "/tags/go/", "/tags/go/"},
 	}
