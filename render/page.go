@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"math/rand/v2"
 	"net/url"
 	"slices"
 	"strings"
@@ -67,6 +68,12 @@ type Renderer struct {
 	nav, years []Link
 	// basePath is Site.basePath, put in front of root-relative links.
 	basePath string
+	// chromes holds the header and footer of each chromeKey.
+	chromes sync.Map
+	// sentinel stands for the root of a page's links in entries rendered
+	// once for every list page (see entry); it is random so that no
+	// content can hold it.
+	sentinel string
 }
 
 // postCache holds what every list showing a post needs of it, made once
@@ -80,6 +87,11 @@ type postCache struct {
 	summary   template.HTML
 	truncated bool
 	err       error
+	// entry is the post as the theme's "entry" template shows it, with
+	// links starting at the Renderer's entryRoot.
+	entryOnce sync.Once
+	entry     string
+	entryErr  error
 }
 
 // Page is one file of the site: where it goes and how to write it.
@@ -118,7 +130,8 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if err := checkBaseURL(site.BaseURL); err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath()}
+	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
+		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
 		r.body = NewDefaultBody(site.UnsafeHTML)
 	}
@@ -302,7 +315,10 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 		return fmt.Errorf("render: %s is not in the index", postName(p))
 	}
 	path := r.posts[p].url
-	d := r.newPage(KindPost, path)
+	d, err := r.newPage(KindPost, path)
+	if err != nil {
+		return err
+	}
 	pd, err := r.postData(r.rootOf(path), p, true)
 	if err != nil {
 		return err
@@ -337,7 +353,10 @@ func (r *Renderer) WriteTaxonomy(w io.Writer, name string) error {
 		return fmt.Errorf("render: no taxonomy %q", name)
 	}
 	path := r.site.TaxonomyURL(name)
-	d := r.newPage(KindTaxonomy, path)
+	d, err := r.newPage(KindTaxonomy, path)
+	if err != nil {
+		return err
+	}
 	d.Taxonomy = r.taxonomyData(r.rootOf(path), name)
 	d.Title = d.Taxonomy.Title
 	d.DocTitle = d.Title + " – " + r.siteTitle()
@@ -422,7 +441,10 @@ func (r *Renderer) WriteArchive(w io.Writer, year, month, day, n int) error {
 
 // WriteNotFound writes the 404 page, at /404.html.
 func (r *Renderer) WriteNotFound(w io.Writer) error {
-	d := r.newPage(KindNotFound, "/404.html")
+	d, err := r.newPage(KindNotFound, "/404.html")
+	if err != nil {
+		return err
+	}
 	d.Title = "Page not found"
 	d.DocTitle = d.Title + " – " + r.siteTitle()
 	d.Canonical = ""

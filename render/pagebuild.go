@@ -12,16 +12,13 @@ import (
 	"github.com/folio-go/folio/taxonomy"
 )
 
-// newPage fills what every page has: the site, the navigation and the
-// head links, all relative to path.
-func (r *Renderer) newPage(kind Kind, path string) *PageData {
+// newPage fills what every page has: the site, the navigation, the
+// header and footer and the head links, all relative to path.
+func (r *Renderer) newPage(kind Kind, path string) (*PageData, error) {
 	s := &r.site
 	root := r.rootOf(path)
 	d := &PageData{
-		Site: SiteData{
-			Title: r.siteTitle(), Description: s.Description, Language: s.lang(),
-			BaseURL: s.BaseURL, Author: s.Author.Name,
-		},
+		Site:          r.siteData(),
 		Kind:          kind,
 		Path:          path,
 		HomeURL:       r.link(root, "/"),
@@ -30,18 +27,131 @@ func (r *Renderer) newPage(kind Kind, path string) *PageData {
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
 	}
-	d.Nav = make([]Link, 0, 1+len(r.nav))
-	d.Nav = append(d.Nav, Link{Text: "Home", URL: d.HomeURL, Current: kind == KindHome})
-	for _, l := range r.nav {
-		d.Nav = append(d.Nav, Link{Text: l.Text, URL: r.link(root, l.URL), Current: l.URL == path})
+	current := -1
+	if kind == KindHome {
+		current = 0
 	}
-	if len(r.years) > 0 {
-		d.Years = make([]Link, len(r.years))
-		for i, l := range r.years {
-			d.Years[i] = Link{Text: l.Text, URL: r.link(root, l.URL), Count: l.Count}
+	for i, l := range r.nav {
+		if l.URL == path {
+			current = i + 1
 		}
 	}
-	return d
+	ch, err := r.chrome(root, current)
+	if err != nil {
+		return nil, err
+	}
+	d.Nav, d.Years, d.Header, d.Footer = ch.Nav, ch.Years, ch.header, ch.footer
+	return d, nil
+}
+
+func (r *Renderer) siteData() SiteData {
+	s := &r.site
+	return SiteData{
+		Title: r.siteTitle(), Description: s.Description, Language: s.lang(),
+		BaseURL: s.BaseURL, Author: s.Author.Name,
+	}
+}
+
+// chromeKey names one variant of the header and footer: the root of the
+// pages' links and which navigation link is current (-1 none, 0 home,
+// i+1 the i-th taxonomy).
+type chromeKey struct {
+	root    string
+	current int
+}
+
+// chrome is the navigation, archive links, header and footer shared by
+// the pages of one chromeKey, made on first use and then read-only.
+type chrome struct {
+	ChromeData
+	header, footer template.HTML
+}
+
+// chrome returns the header and footer for pages whose links start with
+// root, executing the theme's "header" and "footer" templates the first
+// time a variant is asked for. A site has a handful of variants (its
+// page depths times the navigation links), against thousands of pages.
+func (r *Renderer) chrome(root string, current int) (*chrome, error) {
+	key := chromeKey{root, current}
+	if ch, ok := r.chromes.Load(key); ok {
+		return ch.(*chrome), nil
+	}
+	ch := &chrome{ChromeData: ChromeData{Site: r.siteData(), HomeURL: r.link(root, "/"), StylesheetURL: r.link(root, "/"+StylesheetName)}}
+	ch.Nav = make([]Link, 0, 1+len(r.nav))
+	ch.Nav = append(ch.Nav, Link{Text: "Home", URL: ch.HomeURL, Current: current == 0})
+	for i, l := range r.nav {
+		ch.Nav = append(ch.Nav, Link{Text: l.Text, URL: r.link(root, l.URL), Current: current == i+1})
+	}
+	if len(r.years) > 0 {
+		ch.Years = make([]Link, len(r.years))
+		for i, l := range r.years {
+			ch.Years[i] = Link{Text: l.Text, URL: r.link(root, l.URL), Count: l.Count}
+		}
+	}
+	var err error
+	if ch.header, err = r.executePart(r.theme.header, &ch.ChromeData); err != nil {
+		return nil, err
+	}
+	if ch.footer, err = r.executePart(r.theme.footer, &ch.ChromeData); err != nil {
+		return nil, err
+	}
+	got, _ := r.chromes.LoadOrStore(key, ch)
+	return got.(*chrome), nil
+}
+
+// executePart executes one of the theme's shared templates; a theme
+// without it gives "".
+func (r *Renderer) executePart(t *template.Template, data any) (template.HTML, error) {
+	if t == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("render: theme: %w", err)
+	}
+	return template.HTML(b.String()), nil //nolint:gosec // html/template wrote it
+}
+
+// entry returns p as the theme's "entry" template shows it on a list
+// page whose links start with root. The template is executed once per
+// post: under RelativeURLs with the Renderer's sentinel standing for the
+// root, which each page then replaces with its own (the sentinel is
+// letters and digits, which no escaper changes). A theme without "entry"
+// gives "".
+func (r *Renderer) entry(root string, p *post.Post) (template.HTML, error) {
+	if r.theme.entry == nil {
+		return "", nil
+	}
+	c := r.posts[p]
+	c.entryOnce.Do(func() {
+		pd, err := r.postData(r.entryRoot(), p, false)
+		if err != nil {
+			c.entryErr = err
+			return
+		}
+		h, err := r.executePart(r.theme.entry, pd)
+		if err != nil {
+			c.entryErr = fmt.Errorf("render: %s: %w", postName(p), err)
+			return
+		}
+		c.entry = string(h)
+	})
+	if c.entryErr != nil {
+		return "", c.entryErr
+	}
+	if !r.site.RelativeURLs {
+		return template.HTML(c.entry), nil //nolint:gosec // html/template wrote it
+	}
+	return template.HTML(strings.ReplaceAll(c.entry, r.sentinel, root)), nil //nolint:gosec // only the root changed
+}
+
+// entryRoot is the root entries are rendered with: the sentinel under
+// RelativeURLs, else the root every page shares.
+func (r *Renderer) entryRoot() string {
+	if r.site.RelativeURLs {
+		return r.sentinel
+	}
+	return r.basePath
 }
 
 // listPage makes page n of a list of posts published at base.
@@ -52,10 +162,17 @@ func (r *Renderer) listPage(kind Kind, base string, posts []*post.Post, n int) (
 	}
 	path := r.site.PageURL(base, n)
 	root := r.rootOf(path)
-	d := r.newPage(kind, path)
+	d, err := r.newPage(kind, path)
+	if err != nil {
+		return nil, err
+	}
+	d.Posts = make([]*PostData, 0, len(items))
 	for _, p := range items {
 		pd, err := r.postData(root, p, false)
 		if err != nil {
+			return nil, err
+		}
+		if pd.Entry, err = r.entry(root, p); err != nil {
 			return nil, err
 		}
 		d.Posts = append(d.Posts, pd)

@@ -47,6 +47,10 @@ type PageData struct {
 	Nav []Link
 	// Years links to the year archives, newest first, for the footer.
 	Years []Link
+	// Header and Footer are the theme's "header" and "footer" templates
+	// executed with this page's ChromeData (see ChromeData); empty when
+	// the theme defines no such template.
+	Header, Footer template.HTML
 
 	// Post is the post of a post page; nil on other pages.
 	Post *PostData
@@ -73,6 +77,24 @@ type PageData struct {
 	// Period is the period of an archive page, with links to its months
 	// or days.
 	Period *PeriodData
+}
+
+// ChromeData is what the theme's "header" and "footer" templates are
+// executed with: the parts of a page that many pages share. The Renderer
+// executes each of them once for every combination of link root and
+// current navigation link that a page needs (a handful for a whole site)
+// and hands the result to the pages as PageData.Header and
+// PageData.Footer, so that they cost nothing per page. A template that
+// asks for a field ChromeData lacks fails the first page that uses it.
+type ChromeData struct {
+	Site SiteData
+	// HomeURL and StylesheetURL link to the home page and /style.css.
+	HomeURL, StylesheetURL string
+	// Nav links to the home page and the taxonomy pages; the link to the
+	// page itself has Current set.
+	Nav []Link
+	// Years links to the year archives, newest first.
+	Years []Link
 }
 
 // SiteData is the part of Site a template sees.
@@ -117,6 +139,13 @@ type PostData struct {
 	// Summary is the start of the body; Truncated says the body has more.
 	Summary   template.HTML
 	Truncated bool
+	// Entry is the post as the theme's "entry" template shows it, on list
+	// pages only (empty elsewhere, or when the theme has no "entry").
+	// The Renderer executes "entry" once per post, not once per list the
+	// post is on, and fixes its links for each page; an "entry" must
+	// therefore print the same for a post on every list, and use its
+	// URLs as links, not as text to take apart.
+	Entry     template.HTML
 	WordCount int
 	// ReadingMinutes is the reading time, at least 1 for a post with words.
 	ReadingMinutes int

@@ -55,7 +55,11 @@ const StylesheetName = "style.css"
 // stylesheet.
 type theme struct {
 	pages map[Kind]*template.Template
-	css   []byte
+	// header, footer and entry are the shared templates the Renderer
+	// executes once for many pages (see ChromeData and PostData.Entry);
+	// nil when the theme does not define them.
+	header, footer, entry *template.Template
+	css                   []byte
 }
 
 // readThemeFile reads name from override when it has it, else from the
@@ -118,6 +122,10 @@ func loadTheme(override fs.FS) (*theme, error) {
 		parsed[name] = base
 		t.pages[kind] = base
 	}
+	// The shared templates are executed from the common set, which every
+	// page's set was cloned from above (html/template forbids cloning a
+	// set after it has run).
+	t.header, t.footer, t.entry = common.Lookup("header"), common.Lookup("footer"), common.Lookup("entry")
 	css, err := readThemeFile(override, StylesheetName)
 	if err != nil {
 		return nil, err
