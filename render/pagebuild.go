@@ -236,6 +236,26 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 	return c
 }
 
+// Summary returns p's summary as list pages show it, HTML with
+// root-relative links (not yet made relative to any page), and whether
+// the body goes on past it. It is rendered once per post of the index and
+// kept, so a feed can share it instead of rendering it again:
+//
+//	feed.Summary = func(p *post.Post) (string, error) {
+//		h, _, err := r.Summary(p)
+//		return string(h), err
+//	}
+//
+// A post not in the index is rendered each time it is asked for. An error
+// is the body renderer's.
+func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
+	if _, ok := r.posts[p]; !ok {
+		return r.summary(p)
+	}
+	c := r.rendered(p)
+	return c.summary, c.truncated, c.err
+}
+
 // postBody renders p's body for its own page; it is not kept.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)

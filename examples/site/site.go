@@ -82,7 +82,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	jobs = append(jobs, feedJobs(site, idx, abs)...)
+	jobs = append(jobs, feedJobs(site, idx, r, abs)...)
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		taken[j.file] = true
@@ -157,9 +157,13 @@ func warnings(err error) []error {
 // term: index.xml, atom.xml and feed.json beside the page they belong to.
 // The site's feeds carry whole posts; the terms' feeds carry summaries,
 // made once per post however many feeds show it.
-func feedJobs(site *render.Site, idx *taxonomy.Index, abs func(string) string) []job {
+func feedJobs(site *render.Site, idx *taxonomy.Index, r *render.Renderer, abs func(string) string) []job {
 	body := render.NewDefaultBody(site.UnsafeHTML)
-	sums := &summaries{body: body, unsafe: site.UnsafeHTML, m: map[*post.Post]*summary{}}
+	// The list pages render every summary once; the feeds share them.
+	summary := func(p *post.Post) (string, error) {
+		h, _, err := r.Summary(p)
+		return string(h), err
+	}
 	permalink := func(p *post.Post) string { return abs(site.PostURL(p)) }
 
 	// A feed must have a date; undated posts take the newest post's, so
@@ -192,7 +196,7 @@ func feedJobs(site *render.Site, idx *taxonomy.Index, abs func(string) string) [
 				Limit:       feedEntries,
 				FullContent: full,
 				Permalink:   permalink,
-				Summary:     sums.get,
+				Summary:     summary,
 				Updated:     newest,
 
 				UndatedFallback: newest,
@@ -244,44 +248,6 @@ func feedDir(pagePath string) string {
 		return pagePath
 	}
 	return strings.TrimSuffix(pagePath, path.Ext(pagePath)) + "/"
-}
-
-// summaries makes the feed summary of each post once: its explicit
-// summary or the start of its body (post.Summarize, which needs no full
-// render), as HTML.
-type summaries struct {
-	body   render.BodyRenderer
-	unsafe bool
-
-	mu sync.Mutex
-	m  map[*post.Post]*summary
-}
-
-type summary struct {
-	once sync.Once
-	html string
-	err  error
-}
-
-func (s *summaries) get(p *post.Post) (string, error) {
-	s.mu.Lock()
-	e := s.m[p]
-	if e == nil {
-		e = &summary{}
-		s.m[p] = e
-	}
-	s.mu.Unlock()
-	e.once.Do(func() {
-		text := p.Summary
-		if strings.TrimSpace(text) == "" {
-			text, _ = post.Summarize(p, 0)
-		}
-		var h []byte
-		hh, err := render.BodyHTML(s.body, post.Body{Format: p.Body.Format, Text: text}, s.unsafe)
-		h = append(h, hh...)
-		e.html, e.err = string(h), err
-	})
-	return e.html, e.err
 }
 
 // writeAll runs jobs on workers goroutines, each rendering into a buffer
