@@ -1,0 +1,110 @@
+package post
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// plainTextSeeds are bodies that reach the corners of the Markdown and
+// HTML code: fences, indented code, HTML blocks, links, code spans,
+// emphasis, entities, tables, CRLF and invalid UTF-8.
+var plainTextSeeds = []string{
+	"",
+	"plain words only\nand a second line\n",
+	"# A *Title* #\n\nSome **bold**, _em_ and ~~gone~~ text with a [link](https://example.com \"t\") and ![an image](x.png).",
+	"A snake_case_name, 2 * 3 and `code *here*` stay. \\*escaped\\*\n<!--more-->\n",
+	"> quoted line\n> - nested item\n\n- one\n* two\n1. three\n- [x] done\n",
+	"```go\nx := 1 // code kept\n```\n\nSetext\n======\n\n---\n",
+	"| a | b |\n|---|:-:|\n| 1 | 2 |\n\n[ref]: https://example.com\nSee [text][ref], <https://go.dev> and &copy; <span class=\"x\">span</span>.",
+	"[not a link and *x",
+	"~~~\n# not a heading\n~~~",
+	"Para:\n\n    x := *p // [a](b)\n\n    y\nlazy *text*",
+	"<style>\n.x { color: red }\n\np {}\n</style>\nText\n<!-- a\n\nnote -->\n<!--more-->\nafter <!-- c --> it\n<script>x()</script> y",
+	"**a**\r\n\r\nb\r\n",
+	"<p>Hello <strong>big</strong> world.</p><p>Second&nbsp;para &amp; more &#8212; done</p>",
+	"<pre>a  b\nc</pre> line one<br/>line\n   two <a href=\"x\" title=\"a>b\">link</a>",
+	"Q&A &unknown; &#0; a < b and c<d",
+	"`` a ` b `` and ``` x ``` `unclosed and [[[[]]]] (((x))) ![a]([b](c))",
+	"東アジアの*経済*ニュース、今日の話題。 Go言語 **太字** 한국어\n",
+	"\xff\xfe bad *x\xff* _\xff_ [\xff](\xff)",
+	"\t\tindented tab\n  \n    \n\tcode\n  # h ###\n#notheading\n####### seven",
+	"1) first\n2. second\n123456789. long\n1234567890. too long\n+ plus\n- [ ] open\n",
+	"*** \n___\n- - -\n===\n--\n|--|\n|:-|-:|\n",
+	"<me@example.com> <http://x/y> <not a link> <a:b> <a@b/c>",
+	"<div>\n*not*\n</div>\n<textarea>\nhidden\n</textarea>after\n<template>x</template>",
+	"a ~~b~~ ~~~c~~~ ~d~ _a_b_ __strong__ *a**b* ** ***x***",
+	"foo\\\nbar\\ baz \\\\ \\a",
+}
+
+// FuzzPlainTextSame holds the tuned PlainText, CountWords and WordCount
+// to the frozen reference copy: the output must be byte-identical for
+// every format and every input.
+func FuzzPlainTextSame(f *testing.F) {
+	for _, s := range plainTextSeeds {
+		f.Add(s)
+	}
+	for _, b := range goldenBodies(f) {
+		f.Add(b.Text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainTextSame(t, s)
+	})
+}
+
+// TestPlainTextSame runs the equivalence check over the seeds and the
+// golden bodies, with each line ending in LF, CRLF and none, so that it
+// runs without -fuzz too.
+func TestPlainTextSame(t *testing.T) {
+	inputs := append([]string(nil), plainTextSeeds...)
+	for _, b := range goldenBodies(t) {
+		inputs = append(inputs, b.Text)
+	}
+	for _, s := range inputs {
+		checkPlainTextSame(t, s)
+		checkPlainTextSame(t, strings.ReplaceAll(s, "\n", "\r\n"))
+		checkPlainTextSame(t, strings.TrimRight(s, "\n"))
+		// Every prefix of the seeds, to reach the ends of constructs.
+		if len(s) < 400 {
+			for i := range len(s) {
+				checkPlainTextSame(t, s[:i])
+			}
+		}
+	}
+}
+
+func checkPlainTextSame(t *testing.T, s string) {
+	t.Helper()
+	for _, format := range []Format{Markdown, HTML, Text} {
+		b := Body{Format: format, Text: s}
+		want := plainTextRef(b)
+		got := PlainText(b)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("PlainText(%s %q) differs from the reference (-want +got):\n%s", format, s, diff)
+		}
+		p := &Post{Body: b}
+		if w, g := countWordsRef(want), p.WordCount(); w != g {
+			t.Fatalf("WordCount of %s %q = %d, the reference gives %d", format, s, g, w)
+		}
+	}
+	if w, g := countWordsRef(s), CountWords(s); w != g {
+		t.Fatalf("CountWords(%q) = %d, the reference gives %d", s, g, w)
+	}
+}
+
+// BenchmarkWordCount measures a whole Markdown post, as a site build
+// counts it: the golden Markdown guide body.
+func BenchmarkWordCount(b *testing.B) {
+	bodies := goldenBodies(b)
+	body, ok := bodies["testdata/bodies/markdown-guide.md"]
+	if !ok {
+		b.Fatal("no testdata/bodies/markdown-guide.md")
+	}
+	p := &Post{Body: body}
+	b.SetBytes(int64(len(body.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.WordCount()
+	}
+}
