@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"html"
 	"strings"
 	"unicode/utf8"
@@ -440,22 +441,39 @@ func needsClean(s string) bool {
 }
 
 // needsCleanBytes is needsClean for a byte slice, so that a page in a
-// buffer is checked without a copy.
+// buffer is checked without a copy. Every page goes through it, so it
+// skips eight bytes at a time while they are printable ASCII; a group
+// holding anything else (a newline, a tab, a multi-byte character) is
+// checked byte by byte.
 func needsCleanBytes(s []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
+		if i+8 <= len(s) {
+			x := binary.LittleEndian.Uint64(s[i:])
+			// A high bit in x|(x+ones) marks a byte of 0x7f or more; in
+			// (x-0x20*ones)&^x one below 0x20. Carries and borrows can
+			// only mark more, never fewer.
+			if ((x|(x+ones))|((x-0x20*ones)&^x))&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		end := min(i+8, len(s))
+		for i < end {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
+					return true
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(s[i:])
+			if badTextRune(r, size) {
 				return true
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRune(s[i:])
-		if badTextRune(r, size) {
-			return true
-		}
-		i += size
 	}
 	return false
 }
