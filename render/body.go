@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html"
@@ -41,6 +42,9 @@ type DefaultBody struct {
 type bodyScratch struct {
 	src []byte
 	out bytes.Buffer
+	// w buffers goldmark's writes into out; goldmark makes a 4 KB
+	// bufio.Writer of its own for every conversion given a plain writer.
+	w *bufio.Writer
 }
 
 // NewDefaultBody returns the default body renderer. With unsafeHTML false
@@ -86,7 +90,15 @@ func (d *DefaultBody) html(b post.Body) (string, error) {
 		defer d.scratch.Put(sc)
 		sc.src = append(sc.src[:0], b.Text...)
 		sc.out.Reset()
-		if err := d.md.Convert(sc.src, &sc.out); err != nil {
+		if sc.w == nil {
+			sc.w = bufio.NewWriter(&sc.out)
+		}
+		sc.w.Reset(&sc.out)
+		err := d.md.Convert(sc.src, sc.w)
+		if ferr := sc.w.Flush(); err == nil {
+			err = ferr
+		}
+		if err != nil {
 			return "", err
 		}
 		if d.unsafe {
