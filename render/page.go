@@ -59,7 +59,7 @@ type Renderer struct {
 	authors map[string]post.Author // by slug: the details of each author
 	// termURLs holds the site path of every term's page, made once
 	// rather than on each page that links to the term.
-	termURLs map[*taxonomy.Term]string
+	termURLs map[*taxonomy.Term]sitePath
 	// bufs holds the buffers pages are executed into, so that a page does
 	// not grow a buffer of its own from nothing.
 	bufs sync.Pool
@@ -81,7 +81,7 @@ type Renderer struct {
 // The body is rendered only for the post's own page and not kept, so
 // that a big site does not hold every body as HTML at once.
 type postCache struct {
-	url       string // site path, from Site.PostURL
+	sitePath  // from Site.PostURL
 	once      sync.Once
 	words     int
 	summary   template.HTML
@@ -145,12 +145,12 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r.theme = th
 	r.posts = make(map[*post.Post]*postCache, idx.Len())
 	for _, p := range idx.Posts() {
-		r.posts[p] = &postCache{url: r.site.PostURL(p)}
+		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
 	}
-	r.termURLs = map[*taxonomy.Term]string{}
+	r.termURLs = map[*taxonomy.Term]sitePath{}
 	for _, name := range idx.Taxonomies() {
 		for t := range idx.Taxonomy(name).All() {
-			r.termURLs[t] = r.site.TermURL(name, t.Slug)
+			r.termURLs[t] = r.sitePath(r.site.TermURL(name, t.Slug))
 		}
 	}
 	r.authors = collectAuthors(idx.Posts())
@@ -226,7 +226,7 @@ func (r *Renderer) enumerate() error {
 			kind = KindAuthor
 		}
 		for t := range r.idx.Taxonomy(name).All() {
-			base := r.termURLs[t]
+			base := r.termURLs[t].url
 			for n := range r.pageCount(r.termPosts(t)) {
 				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
 					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))

@@ -296,7 +296,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	s := &r.site
 	pd := &PostData{
 		Title:     postTitle(p),
-		URL:       r.link(root, c.url),
+		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
 		Summary:   r.contentLinks(root, c.summary),
 		Truncated: c.truncated,
@@ -337,37 +337,47 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	pd.Body = r.contentLinks(root, body)
 	if q := r.idx.Newer(p); q != nil {
-		pd.Newer = &Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))}
+		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
 	if q := r.idx.Older(p); q != nil {
-		pd.Older = &Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))}
+		pd.Older = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
 	for _, q := range r.idx.Related(p, n) {
-		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.link(root, r.postURL(q))})
+		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.postLink(root, q)})
 	}
 	return pd, nil
 }
 
-// postURL is the site path of p's page, made once by NewRenderer for the
-// index's posts.
-func (r *Renderer) postURL(p *post.Post) string {
-	if c, ok := r.posts[p]; ok {
-		return c.url
-	}
-	return r.site.PostURL(p)
+// sitePath is the site path of a page ("/tags/go/") and what a link to
+// it puts after a page's root ("tags/go/index.html" under RelativeURLs),
+// made once for each post and term rather than on every page that links
+// to it.
+type sitePath struct {
+	url, tail string
 }
 
-// termURL is the site path of t's page, made once by NewRenderer for the
-// index's terms.
-func (r *Renderer) termURL(t *taxonomy.Term) string {
-	if u, ok := r.termURLs[t]; ok {
-		return u
+func (r *Renderer) sitePath(url string) sitePath {
+	return sitePath{url: url, tail: r.link("", url)}
+}
+
+// postLink links to p from a page whose links start with root.
+func (r *Renderer) postLink(root string, p *post.Post) string {
+	if c, ok := r.posts[p]; ok {
+		return root + c.tail
 	}
-	return r.site.TermURL(t.Taxonomy, t.Slug)
+	return r.link(root, r.site.PostURL(p))
+}
+
+// termLink links to t from a page whose links start with root.
+func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
+	if u, ok := r.termURLs[t]; ok {
+		return root + u.tail
+	}
+	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
 // contentLinks makes the root-relative links of rendered content relative
@@ -415,7 +425,7 @@ func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
 		if out == nil {
 			out = make([]Link, 0, len(terms))
 		}
-		out = append(out, Link{Text: it.Name, URL: r.link(root, r.termURL(it))})
+		out = append(out, Link{Text: it.Name, URL: r.termLink(root, it)})
 	}
 	return out
 }
@@ -427,7 +437,7 @@ func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 	ad := AuthorData{Name: a.Name, Slug: slug}
 	if t := r.idx.Authors.Get(slug); t != nil {
 		ad.Name = t.Name
-		ad.URL = r.link(root, r.termURL(t))
+		ad.URL = r.termLink(root, t)
 	}
 	known := r.authors[slug]
 	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
@@ -447,10 +457,10 @@ func (r *Renderer) taxonomyData(root, name string) *TaxonomyData {
 func (r *Renderer) termData(root string, t *taxonomy.Term) *TermData {
 	td := &TermData{
 		Name: t.Name, Slug: t.Slug, Count: len(r.termPosts(t)),
-		URL: r.link(root, r.termURL(t)),
+		URL: r.termLink(root, t),
 	}
 	for _, a := range t.Ancestors() {
-		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.link(root, r.termURL(a))})
+		td.Parents = append(td.Parents, Link{Text: a.Name, URL: r.termLink(root, a)})
 	}
 	return td
 }
