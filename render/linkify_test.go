@@ -1,0 +1,91 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/folio-go/folio/post"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// linkifyAlways renders src the way DefaultBody did before it learned to
+// skip Linkify: always through it, then Sanitize.
+func linkifyAlways(t testing.TB, src string) string {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough, extension.Linkify, extension.Footnote,
+		),
+		goldmark.WithRendererOptions(gmhtml.WithXHTML()),
+	)
+	var b bytes.Buffer
+	if err := md.Convert([]byte(src), &b); err != nil {
+		t.Fatal(err)
+	}
+	return Sanitize(b.String())
+}
+
+var linkifySeeds = []string{
+	"plain words only",
+	"see http://example.org/x and https://example.org/y",
+	"mail me at someone@example.org today",
+	"www.example.org is a site",
+	"ftp://files.example.org/a",
+	"[a link](https://example.org/) with no bare address",
+	"*http://example.org/*",
+	"_www.example.org_",
+	"~~https://example.org~~",
+	"(https://example.org)",
+	"`http://example.org` in code",
+	"    http://example.org in a code block",
+	"| a | b |\n|---|---|\n|www.example.org|x@y.org|",
+	"- http://example.org\n- www.example.org",
+	"> someone@example.org",
+	"![http://example.org](https://example.org/i.png)",
+	"<a href=\"http://example.org\">raw</a> http://example.org",
+	"foo](http://example.org",
+	"text[^1]\n\n[^1]: see www.example.org",
+	"a@b",
+	"x @ y",
+	"h&#116;tp://example.org",
+}
+
+func TestMarkdownSkipsLinkifyOnlyWhenSame(t *testing.T) {
+	d := NewDefaultBody(false)
+	for _, src := range linkifySeeds {
+		got, err := d.html(post.Body{Format: post.Markdown, Text: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := linkifyAlways(t, src); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", src, got, want)
+		}
+	}
+}
+
+func FuzzMarkdownSkipLinkify(f *testing.F) {
+	for _, s := range linkifySeeds {
+		f.Add(s)
+	}
+	if files, _ := filepath.Glob("testdata/*/*.md"); len(files) > 0 {
+		for _, name := range files {
+			if b, err := os.ReadFile(name); err == nil {
+				f.Add(string(b))
+			}
+		}
+	}
+	d := NewDefaultBody(false)
+	f.Fuzz(func(t *testing.T, src string) {
+		got, err := d.html(post.Body{Format: post.Markdown, Text: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := linkifyAlways(t, src); got != want {
+			t.Fatalf("%q:\n got %q\nwant %q", src, got, want)
+		}
+	})
+}
