@@ -17,7 +17,16 @@
 // write them in parallel. The default theme is embedded (DefaultTheme);
 // PageOptions.Templates replaces any of its files. With
 // Site.RelativeURLs every link is relative and ends in index.html, so the
-// written site can be opened from disk.
+// written site can be opened from disk; a relative link climbs to the
+// site root and goes down from there, as Hugo's do.
+//
+// What many pages share is executed once, not once per page: the theme's
+// "header" and "footer" templates once per page depth and current
+// navigation link (PageData.Header, PageData.Footer, from ChromeData),
+// and its "entry" template, a post as lists show it, once per post
+// (PostData.Entry, its links fixed for each page). A theme that does not
+// define them simply does not get them. Renderer.Summary shares each
+// post's rendered summary with feeds.
 //
 // # Bodies and safety
 //
