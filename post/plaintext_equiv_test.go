@@ -108,3 +108,28 @@ func BenchmarkWordCount(b *testing.B) {
 		p.WordCount()
 	}
 }
+
+// TestByteClass checks the byteClass table against the sets it stands for.
+func TestByteClass(t *testing.T) {
+	if len(byteClass) != 256 {
+		t.Fatalf("len(byteClass) = %d, want 256", len(byteClass))
+	}
+	for c := range 256 {
+		var want byte
+		if strings.IndexByte("\\`![<&*_~|", byte(c)) >= 0 {
+			want |= byteInline
+		}
+		if strings.IndexByte("\\`[]()", byte(c)) >= 0 {
+			want |= byteIndex
+		}
+		if isASCIISpace(byte(c)) {
+			want |= byteSpace
+		}
+		if c >= 0x80 {
+			want |= byteHigh
+		}
+		if got := byteClass[c]; got != want {
+			t.Errorf("byteClass[%#02x] = %#02x, want %#02x", c, got, want)
+		}
+	}
+}

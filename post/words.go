@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"html"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,12 +41,23 @@ const DefaultWordsPerMinute = 200
 // (a "<" that starts no tag, an unclosed link) is kept as text.
 func PlainText(b Body) string {
 	switch b.Format {
-	case HTML:
-		return htmlPlain(b.Text)
-	case Markdown:
-		return markdownPlain(b.Text)
+	case HTML, Markdown:
+		sc := getScratch()
+		sc.out = appendPlain(sc.out[:0], b, &sc.idx)
+		text := string(sc.out)
+		putScratch(sc)
+		return text
 	}
 	return b.Text
+}
+
+// appendPlain appends the plain text of an HTML or Markdown body to the
+// empty out, using idx as scratch space.
+func appendPlain(out []byte, b Body, idx *mdIndex) []byte {
+	if b.Format == HTML {
+		return appendHTMLPlain(out, b.Text)
+	}
+	return appendMarkdownPlain(out, b.Text, idx)
 }
 
 // CountWords counts the words of plain text: runs of characters that are
@@ -53,42 +66,105 @@ func PlainText(b Body) string {
 // "Go言語" is 3. CJK punctuation ("、", "。", "・", full-width "，") separates
 // words like white space. Invalid UTF-8 bytes count as word characters.
 // CountWords does not allocate.
-func CountWords(text string) int {
+func CountWords(text string) int { return countWords(text) }
+
+// countWords is CountWords for text held in a string or in bytes.
+func countWords[T string | []byte](text T) int {
 	n := 0
-	inWord := false
+	inWord := uint64(0) // 1 inside a word
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			if isASCIISpace(c) {
-				inWord = false
-			} else if !inWord {
-				n++
-				inWord = true
+		// Eight ASCII bytes at a time, while there are.
+		for ; i+8 <= len(text); i += 8 {
+			w := load64(text, i)
+			if w&highBits != 0 {
+				break
 			}
-			continue
+			word := asciiWordBytes(w)
+			// A word starts at a word byte after a space (or the start).
+			n += bits.OnesCount64(word &^ (word<<8 | inWord<<7))
+			inWord = word >> 63
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch wordClass(r) {
-		case classCJK:
-			n++
-			inWord = false
-		case classSpace:
-			inWord = false
-		default:
-			if !inWord {
+		// Then a byte or rune at a time, up to the first ASCII byte after
+		// a rune, so that text in other scripts is not tried eight bytes
+		// at a time at every rune.
+		for i < len(text) {
+			k := byteClass[text[i]]
+			if k&byteHigh == 0 {
+				word := uint64(k>>2&1) ^ 1 // byteSpace is 1<<2
+				n += int(word &^ inWord)
+				inWord = word
+				i++
+				continue
+			}
+			r, size := decodeRune(text, i)
+			i += size
+			switch wordClass(r) {
+			case classCJK:
 				n++
-				inWord = true
+				inWord = 0
+			case classSpace:
+				inWord = 0
+			default:
+				n += int(1 &^ inWord)
+				inWord = 1
+			}
+			if i < len(text) && text[i] < utf8.RuneSelf {
+				break
 			}
 		}
 	}
 	return n
 }
 
+// decodeRune is utf8.DecodeRuneInString(text[i:]), with the three-byte
+// sequences of CJK text decoded inline.
+func decodeRune[T string | []byte](text T, i int) (rune, int) {
+	if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
+		c1, c2 := text[i+1], text[i+2]
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		// Not an overlong form nor a surrogate, which are invalid.
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	// Convert at most one rune's bytes, so that a []byte text copies only
+	// those (and on the stack).
+	return utf8.DecodeRuneInString(string(text[i:min(i+utf8.UTFMax, len(text))]))
+}
+
+const highBits = 0x8080808080808080 // the high bit of each byte of a word
+
+// load64 reads s[i:i+8] as a little-endian word (one load, once compiled).
+func load64[T string | []byte](s T, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiWordBytes sets the high bit of each byte of w, eight ASCII bytes,
+// that is not white space (isASCIISpace), and clears every other bit. No
+// byte is 0x80 or more, so no sum below carries into the next byte.
+func asciiWordBytes(w uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ 0x2020202020202020
+	notBlank := (x + low7) | x                                      // high bit: the byte is not ' '
+	control := (w + 0x7777777777777777) &^ (w + 0x7272727272727272) // high bit: '\t' <= byte <= '\r'
+	return notBlank &^ control & highBits
+}
+
 // WordCount counts the words of the post's body as plain text:
-// CountWords(PlainText(p.Body)).
-func (p *Post) WordCount() int { return CountWords(PlainText(p.Body)) }
+// CountWords(PlainText(p.Body)), without making the plain text a string.
+func (p *Post) WordCount() int {
+	switch p.Body.Format {
+	case Markdown, HTML:
+		sc := getScratch()
+		sc.out = appendPlain(sc.out[:0], p.Body, &sc.idx)
+		n := countWords(sc.out)
+		putScratch(sc)
+		return n
+	}
+	return CountWords(p.Body.Text)
+}
 
 // ReadingMinutes is the whole minutes needed to read words at
 // wordsPerMinute (DefaultWordsPerMinute when it is 0 or less), rounded up;
@@ -134,6 +210,35 @@ func wordClass(r rune) int {
 	}
 	return classWord
 }
+
+// The classes of bytes in byteClass, as bits.
+const (
+	byteInline = 1 << iota // may start Markdown inline syntax (see markdownInline)
+	byteIndex              // looked at by mdIndex.reset: \ ` [ ] ( )
+	byteSpace              // ASCII white space, as isASCIISpace
+	byteHigh               // not ASCII: part of a multi-byte UTF-8 sequence
+)
+
+// byteClass holds the classes of each byte, so that the loops that skip
+// plain text look a byte up with one load and no bounds check (a constant
+// string indexed by a byte needs none). TestByteClass checks it.
+const byteClass = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x04\x04\x04\x04\x00\x00" + // 0x00
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10
+	"\x04\x01\x00\x00\x00\x00\x01\x00\x02\x02\x01\x00\x00\x00\x00\x00" + // 0x20
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00" + // 0x30
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x03\x02\x00\x01" + // 0x50
+	"\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x01\x00" + // 0x70
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0x80
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0x90
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xa0
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xb0
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xc0
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xd0
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xe0
+	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" // 0xf0
 
 // ---- HTML ----
 
@@ -266,7 +371,7 @@ func entityAt(s string, i int) (text string, end int, ok bool) {
 // become one space, and the strongest break asked for between two pieces
 // of text wins.
 type plainWriter struct {
-	b       strings.Builder
+	b       []byte
 	pending int // breakNone, breakSpace, breakLine or breakPara
 }
 
@@ -280,14 +385,14 @@ const (
 func (w *plainWriter) brk(kind int) { w.pending = max(w.pending, kind) }
 
 func (w *plainWriter) flush() {
-	if w.b.Len() > 0 {
+	if len(w.b) > 0 {
 		switch w.pending {
 		case breakSpace:
-			w.b.WriteByte(' ')
+			w.b = append(w.b, ' ')
 		case breakLine:
-			w.b.WriteByte('\n')
+			w.b = append(w.b, '\n')
 		case breakPara:
-			w.b.WriteString("\n\n")
+			w.b = append(w.b, "\n\n"...)
 		}
 	}
 	w.pending = breakNone
@@ -295,21 +400,43 @@ func (w *plainWriter) flush() {
 
 // text writes s, collapsing white space unless pre is set.
 func (w *plainWriter) text(s string, pre bool) {
-	for _, r := range s {
-		switch {
-		case pre && r == '\n':
-			w.brk(breakLine)
-		case unicode.IsSpace(r) && !pre:
-			w.brk(breakSpace)
-		default:
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Invalid UTF-8 becomes U+FFFD, as ranging over s gives.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsSpace(r) && !pre {
+				w.brk(breakSpace)
+				continue
+			}
 			w.flush()
-			w.b.WriteRune(r)
+			w.b = utf8.AppendRune(w.b, r)
+			continue
+		}
+		switch {
+		case pre && c == '\n':
+			w.brk(breakLine)
+			i++
+		case !pre && isASCIISpace(c):
+			w.brk(breakSpace)
+			i++
+		default:
+			// Copy the run of ASCII that needs no break at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && (pre && s[j] != '\n' || !pre && !isASCIISpace(s[j])) {
+				j++
+			}
+			w.flush()
+			w.b = append(w.b, s[i:j]...)
+			i = j
 		}
 	}
 }
 
-func htmlPlain(s string) string {
-	var w plainWriter
+// appendHTMLPlain appends the plain text of the HTML s to the empty out.
+func appendHTMLPlain(out []byte, s string) []byte {
+	w := plainWriter{b: out}
 	pre := 0 // depth of open pre elements
 	start := 0
 	for i := 0; i < len(s); {
@@ -353,29 +480,93 @@ func htmlPlain(s string) string {
 		}
 	}
 	w.text(s[start:], pre > 0)
-	return w.b.String()
+	return w.b
 }
 
 // ---- Markdown ----
 
-func markdownPlain(src string) string {
-	out := make([]byte, 0, len(src))
-	blank := true // the last line written was blank (or nothing was written)
-	emit := func(line []byte) {
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			blank = true
-			return
-		}
-		if len(out) > 0 && blank {
-			out = append(out, '\n')
-		}
-		out = append(out, line...)
-		out = append(out, '\n')
-		blank = false
+// scratch is the memory PlainText and WordCount reuse between calls, so
+// that a site build does not allocate a buffer per post.
+type scratch struct {
+	out []byte
+	idx mdIndex
+}
+
+// scratchPool holds idle scratch space; it is a cache, not state: what
+// comes out of it is always reset before use.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch returns sc to the pool, unless one huge body made it too big
+// to be worth keeping.
+func putScratch(sc *scratch) {
+	if cap(sc.out) > 1<<20 || cap(sc.idx.pairs) > 1<<16 || cap(sc.idx.runs) > 1<<16 {
+		return
 	}
-	var line lineBuf  // reused for every line
-	var idx mdIndex   // reused for every line
+	sc.idx.s = ""
+	scratchPool.Put(sc)
+}
+
+// mdOut is the plain text of a Markdown body being written: each line
+// trimmed, and paragraphs separated by one blank line.
+type mdOut struct {
+	b     []byte
+	blank bool // the last line written was blank (or nothing was written)
+}
+
+// open starts a line written straight into o.b (so that its text is not
+// copied twice) and returns where it starts, for close.
+func (o *mdOut) open() (start, text int) {
+	start = len(o.b)
+	if start > 0 && o.blank {
+		o.b = append(o.b, '\n') // taken back by close if the line is blank
+	}
+	return start, len(o.b)
+}
+
+// close ends the line opened at start, trimming its white space.
+func (o *mdOut) close(start, text int) {
+	t := bytes.TrimSpace(o.b[text:])
+	if len(t) == 0 {
+		o.b = o.b[:start]
+		o.blank = true
+		return
+	}
+	n := copy(o.b[text:], t)
+	o.b = append(o.b[:text+n], '\n')
+	o.blank = false
+}
+
+// line writes the raw line l, trimmed.
+func (o *mdOut) line(l string) {
+	t := strings.TrimSpace(l)
+	if t == "" {
+		o.blank = true
+		return
+	}
+	if len(o.b) > 0 && o.blank {
+		o.b = append(o.b, '\n')
+	}
+	o.b = append(o.b, t...)
+	o.b = append(o.b, '\n')
+	o.blank = false
+}
+
+// inline writes the text of the Markdown inline syntax h, trimmed.
+func (o *mdOut) inline(h string, idx *mdIndex) {
+	start, text := o.open()
+	idx.reset(h)
+	line := lineBuf(o.b)
+	markdownInline(&line, idx, 0, len(h))
+	o.b = line
+	o.close(start, text)
+}
+
+// appendMarkdownPlain appends the plain text of the Markdown src to out,
+// which must be empty, using idx as scratch space.
+func appendMarkdownPlain(out []byte, src string, idx *mdIndex) []byte {
+	o := mdOut{b: out, blank: true}
 	fence := ""       // the opening fence while inside a fenced code block
 	indented := false // inside an indented code block
 	for i := 0; i < len(src); {
@@ -385,45 +576,74 @@ func markdownPlain(src string) string {
 		} else {
 			le += i
 		}
-		l := strings.TrimSuffix(src[i:le], "\r")
+		l := src[i:le]
+		if len(l) > 0 && l[len(l)-1] == '\r' {
+			l = l[:len(l)-1]
+		}
 		next := le + 1
-		line = line[:0]
 		switch {
 		case fence != "":
 			if isFenceClose(l, fence) {
 				fence = ""
 			} else {
-				emit(append(line, l...))
+				o.line(l)
 			}
-		case fenceOpen(l) != "":
-			fence = fenceOpen(l)
+		case l == "":
+			// Fast: an empty line opens nothing and ends a paragraph.
+			o.blank = true
+		case isASCIILetter(l[0]):
+			// Most lines are prose. One starting with a letter opens no
+			// fence or HTML block, is not indented code, and has no block
+			// marker or heading, and is no rule or definition: it is all
+			// inline text.
+			indented = false
+			o.inline(l, idx)
 		default:
+			if f := fenceOpen(l); f != "" {
+				fence = f
+				break
+			}
 			if end, ok := skipHTMLBlock(src, i, le); ok {
 				next = end
-				emit(nil) // an HTML block ends a paragraph
+				o.blank = true // an HTML block ends a paragraph
 				break
 			}
+			blankLine := isBlank(l)
 			isIndent := strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")
-			if isIndent && strings.TrimSpace(l) != "" && (blank || indented) {
+			if isIndent && !blankLine && (o.blank || indented) {
 				indented = true // an indented code block: the code is the text
-				emit(append(line, l...))
+				o.line(l)
 				break
 			}
-			indented = indented && strings.TrimSpace(l) == ""
+			indented = indented && blankLine
 			l = stripBlockMarkers(l)
 			switch markdownLineKind(l) {
 			case lineBreak:
-				emit(nil)
+				o.blank = true
 			case lineText:
-				h := headingText(l)
-				idx.reset(h)
-				markdownInline(&line, &idx, 0, len(h))
-				emit(line)
+				o.inline(headingText(l), idx)
 			}
 		}
 		i = next
 	}
-	return strings.TrimRight(string(out), "\n")
+	out = o.b
+	if len(out) > 0 {
+		out = out[:len(out)-1] // every line ends in one '\n'
+	}
+	return out
+}
+
+// isBlank reports whether l is empty or all white space, as
+// strings.TrimSpace(l) == "" does, without trimming.
+func isBlank(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c >= utf8.RuneSelf {
+			return strings.TrimSpace(l[i:]) == ""
+		} else if !isASCIISpace(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineBuf collects the text of one line.
@@ -489,7 +709,7 @@ func isFenceClose(l, fence string) bool {
 // boxes at the start of a line.
 func stripBlockMarkers(l string) string {
 	for {
-		t := strings.TrimLeft(l, " \t")
+		t := trimLeftSpaceTab(l)
 		switch {
 		case strings.HasPrefix(t, ">"):
 			l = strings.TrimPrefix(t[1:], " ")
@@ -502,13 +722,21 @@ func stripBlockMarkers(l string) string {
 			l = t[n:]
 			continue
 		}
-		for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
-			if strings.HasPrefix(t, box) {
-				return t[len(box):]
-			}
+		if len(t) >= 4 && t[0] == '[' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X') && t[2] == ']' && t[3] == ' ' {
+			return t[4:] // a task box: "[ ] ", "[x] " or "[X] "
 		}
 		return l
 	}
+}
+
+// trimLeftSpaceTab is strings.TrimLeft(l, " \t"), without building a set
+// of the two bytes on every call.
+func trimLeftSpaceTab(l string) string {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	return l[i:]
 }
 
 // orderedMarker returns the length of an ordered list marker ("12. ",
@@ -555,9 +783,15 @@ const (
 // markdownLineKind tells apart the lines that are only syntax.
 func markdownLineKind(l string) int {
 	t := strings.TrimSpace(l)
-	switch {
-	case t == "":
+	if t == "" {
 		return lineText
+	}
+	switch t[0] {
+	case '-', '*', '_', '=', '|', ':', '[':
+	default:
+		return lineText // the syntax lines below all start with one of those
+	}
+	switch {
 	case isThematicBreak(t) || strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "":
 		return lineBreak
 	case strings.Trim(t, "|-: \t") == "" && strings.Contains(t, "-") && strings.Contains(t, "|"):
@@ -594,6 +828,17 @@ func headingText(l string) string {
 func markdownInline(b *lineBuf, m *mdIndex, lo, hi int) {
 	s := m.s[:hi]
 	for i := lo; i < hi; {
+		// Copy the text up to the next byte that may be syntax at once.
+		j := i
+		for j < hi && byteClass[s[j]]&byteInline == 0 {
+			j++
+		}
+		if j > i {
+			b.str(s[i:j])
+			if i = j; i == hi {
+				break
+			}
+		}
 		c := s[i]
 		switch c {
 		case '\\':
@@ -725,7 +970,9 @@ type mdRun struct{ pos, n, next int32 }
 func (m *mdIndex) reset(s string) {
 	m.s = s
 	m.pairs = m.pairs[:0]
-	if len(s) > math.MaxInt32 || !strings.ContainsAny(s, "[(`") {
+	// Only codeSpan (at a '`') and link (at a '[') look pairs up, so a
+	// line with neither needs no index.
+	if len(s) > math.MaxInt32 || strings.IndexByte(s, '[') < 0 && strings.IndexByte(s, '`') < 0 {
 		return
 	}
 	m.linkRuns(s)
@@ -733,6 +980,10 @@ func (m *mdIndex) reset(s string) {
 	r := 0 // the first run not behind i
 	for i := 0; i < len(s); {
 		c := s[i]
+		if byteClass[c]&byteIndex == 0 {
+			i++
+			continue
+		}
 		switch c {
 		case '\\':
 			i += 2
