@@ -26,6 +26,8 @@ var plainTextSeeds = []string{
 	"<p>Hello <strong>big</strong> world.</p><p>Second&nbsp;para &amp; more &#8212; done</p>",
 	"<pre>a  b\nc</pre> line one<br/>line\n   two <a href=\"x\" title=\"a>b\">link</a>",
 	"Q&A &unknown; &#0; a < b and c<d",
+	"&amp;&lt;&gt;&quot;&nbsp;&apos;&#39;&#x27;&AMP;&LT &amp &copy;&nbsp &mdash;&hellip;&#128;&#xD800;&NotAnEntity;",
+	"<p>one  two\tthree \n four\u00a0five \u3000six  </p>  <pre> a  b \n\n c\t</pre> x<PRE>y</pre>z",
 	"`` a ` b `` and ``` x ``` `unclosed and [[[[]]]] (((x))) ![a]([b](c))",
 	"東アジアの*経済*ニュース、今日の話題。 Go言語 **太字** 한국어\n",
 	"\xff\xfe bad *x\xff* _\xff_ [\xff](\xff)",
@@ -127,6 +129,9 @@ func TestByteClass(t *testing.T) {
 		}
 		if c >= 0x80 {
 			want |= byteHigh
+		}
+		if c == '<' || c == '&' {
+			want |= byteMarkup
 		}
 		if got := byteClass[c]; got != want {
 			t.Errorf("byteClass[%#02x] = %#02x, want %#02x", c, got, want)

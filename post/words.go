@@ -217,6 +217,7 @@ const (
 	byteIndex              // looked at by mdIndex.reset: \ ` [ ] ( )
 	byteSpace              // ASCII white space, as isASCIISpace
 	byteHigh               // not ASCII: part of a multi-byte UTF-8 sequence
+	byteMarkup             // '<' or '&', which may start HTML markup
 )
 
 // byteClass holds the classes of each byte, so that the loops that skip
@@ -225,8 +226,8 @@ const (
 const byteClass = "" +
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x04\x04\x04\x04\x00\x00" + // 0x00
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10
-	"\x04\x01\x00\x00\x00\x00\x01\x00\x02\x02\x01\x00\x00\x00\x00\x00" + // 0x20
-	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00" + // 0x30
+	"\x04\x01\x00\x00\x00\x00\x11\x00\x02\x02\x01\x00\x00\x00\x00\x00" + // 0x20
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00" + // 0x30
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x03\x02\x00\x01" + // 0x50
 	"\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60
@@ -360,6 +361,18 @@ func entityAt(s string, i int) (text string, end int, ok bool) {
 		return "", i, false
 	}
 	ref := s[i : j+1]
+	switch ref { // the commonest, without html's table look-up
+	case "&amp;":
+		return "&", j + 1, true
+	case "&lt;":
+		return "<", j + 1, true
+	case "&gt;":
+		return ">", j + 1, true
+	case "&quot;":
+		return `"`, j + 1, true
+	case "&nbsp;":
+		return "\u00a0", j + 1, true
+	}
 	dec := html.UnescapeString(ref)
 	if dec == ref {
 		return "", i, false
@@ -421,11 +434,27 @@ func (w *plainWriter) text(s string, pre bool) {
 		case !pre && isASCIISpace(c):
 			w.brk(breakSpace)
 			i++
-		default:
-			// Copy the run of ASCII that needs no break at once.
+		case pre:
+			// Copy the run of ASCII up to a line break at once.
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && (pre && s[j] != '\n' || !pre && !isASCIISpace(s[j])) {
+			for j < len(s) && s[j] < utf8.RuneSelf && s[j] != '\n' {
 				j++
+			}
+			w.flush()
+			w.b = append(w.b, s[i:j]...)
+			i = j
+		default:
+			// Copy the run of ASCII words at once, with the single spaces
+			// between them, which collapsing would write as they are.
+			j := i + 1
+			for j < len(s) {
+				if k := byteClass[s[j]]; k&(byteHigh|byteSpace) == 0 {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && byteClass[s[j+1]]&(byteHigh|byteSpace) == 0 {
+					j += 2
+				} else {
+					break
+				}
 			}
 			w.flush()
 			w.b = append(w.b, s[i:j]...)
@@ -439,7 +468,13 @@ func appendHTMLPlain(out []byte, s string) []byte {
 	w := plainWriter{b: out}
 	pre := 0 // depth of open pre elements
 	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		for i < len(s) && byteClass[s[i]]&byteMarkup == 0 {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
 		switch s[i] {
 		case '<':
 			t, ok := scanTag(s, i)
@@ -475,8 +510,6 @@ func appendHTMLPlain(out []byte, s string) []byte {
 			w.text(s[start:i], pre > 0)
 			w.text(dec, pre > 0)
 			i, start = end, end
-		default:
-			i++
 		}
 	}
 	w.text(s[start:], pre > 0)
@@ -955,6 +988,9 @@ type mdIndex struct {
 	// order of position, with the offset just past its partner (0 when it
 	// has none).
 	pairs []mdPair
+	// built says pairs is filled in: build runs at the first look-up, so
+	// that a line with no code span or link costs nothing to index.
+	built bool
 	// Scratch space, kept for the next reset.
 	runs   []mdRun
 	stacks [2][]int32 // open '[' and '(' as indexes into pairs
@@ -966,13 +1002,19 @@ type mdPair struct{ pos, end int32 }
 // same length (+1), the closer if this one opens a code span.
 type mdRun struct{ pos, n, next int32 }
 
-// reset indexes s, reusing the memory of an earlier index.
+// reset indexes s, reusing the memory of an earlier index. The work is
+// done by build, at the first look-up.
 func (m *mdIndex) reset(s string) {
 	m.s = s
 	m.pairs = m.pairs[:0]
-	// Only codeSpan (at a '`') and link (at a '[') look pairs up, so a
-	// line with neither needs no index.
-	if len(s) > math.MaxInt32 || strings.IndexByte(s, '[') < 0 && strings.IndexByte(s, '`') < 0 {
+	m.built = false
+}
+
+// build fills in m.pairs for m.s.
+func (m *mdIndex) build() {
+	m.built = true
+	s := m.s
+	if len(s) > math.MaxInt32 {
 		return
 	}
 	m.linkRuns(s)
@@ -1062,6 +1104,9 @@ func newMDIndex(s string) *mdIndex {
 
 // pair returns the offset just past the partner of s[i], or 0.
 func (m *mdIndex) pair(i int) int {
+	if !m.built {
+		m.build()
+	}
 	k, ok := slices.BinarySearchFunc(m.pairs, i, func(p mdPair, i int) int { return int(p.pos) - i })
 	if !ok {
 		return 0
