@@ -47,6 +47,7 @@ func FuzzPlainTextSame(f *testing.F) {
 	for _, s := range plainTextSeeds {
 		f.Add(s)
 	}
+	f.Add(proseMarkdown())
 	for _, b := range goldenBodies(f) {
 		f.Add(b.Text)
 	}
@@ -60,6 +61,7 @@ func FuzzPlainTextSame(f *testing.F) {
 // runs without -fuzz too.
 func TestPlainTextSame(t *testing.T) {
 	inputs := append([]string(nil), plainTextSeeds...)
+	inputs = append(inputs, proseMarkdown())
 	for _, b := range goldenBodies(t) {
 		inputs = append(inputs, b.Text)
 	}
@@ -135,6 +137,111 @@ func TestByteClass(t *testing.T) {
 		}
 		if got := byteClass[c]; got != want {
 			t.Errorf("byteClass[%#02x] = %#02x, want %#02x", c, got, want)
+		}
+	}
+}
+
+// proseMarkdown is a Markdown post as most are: long paragraphs of prose
+// with a little emphasis and a few links, under a heading or two.
+func proseMarkdown() string {
+	words := strings.Fields("the harbour council voted on a new plan for ferry routes while " +
+		"residents asked about fares timetables and the old pier which needs repair before winter")
+	var b strings.Builder
+	seed := uint32(1)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>16) % n
+	}
+	for p := range 12 {
+		if p%4 == 0 {
+			b.WriteString("## Section heading\n\n")
+		}
+		for s := range 6 {
+			for w := range 16 {
+				word := words[next(len(words))]
+				if w == 0 {
+					word = strings.ToUpper(word[:1]) + word[1:]
+				} else {
+					b.WriteByte(' ')
+				}
+				switch next(40) {
+				case 0:
+					b.WriteString("*" + word + "*")
+				case 1:
+					b.WriteString("[" + word + "](https://example.com/" + word + ")")
+				default:
+					b.WriteString(word)
+				}
+			}
+			b.WriteString(".")
+			if s < 5 {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+func BenchmarkPlainTextMarkdownProse(b *testing.B) {
+	src := proseMarkdown()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		PlainText(Body{Format: Markdown, Text: src})
+	}
+}
+
+func BenchmarkWordCountProse(b *testing.B) {
+	p := &Post{Body: Body{Format: Markdown, Text: proseMarkdown()}}
+	b.SetBytes(int64(len(p.Body.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.WordCount()
+	}
+}
+
+// TestScanTo checks that scanTo, which skips prose eight bytes at a
+// time, finds every byte of its class wherever it is, and skips the bytes
+// it takes as prose.
+func TestScanTo(t *testing.T) {
+	for c := range 256 {
+		for _, class := range []byte{byteInline, byteIndex} {
+			for pos := range 24 {
+				s := []byte(strings.Repeat("a", 24))
+				s[pos] = byte(c)
+				want := 24
+				if byteClass[c]&class != 0 {
+					want = pos
+				}
+				if got := scanTo(string(s), 0, len(s), class); got != want {
+					t.Errorf("scanTo(%q, class %d) = %d, want %d", s, class, got, want)
+				}
+			}
+		}
+	}
+	// Between byte 8 and 16 the text is checked a byte at a time only if
+	// the block is not taken as prose: here '$' stops the skipping, 'x'
+	// does not, and the '*' is found either way.
+	for _, s := range []string{"aaaaaaaa$aaaaaaa*", "aaaaaaaaxaaaaaaa*", "it's a, b-c. d/e:f;g+h 12 *"} {
+		if got, want := scanTo(s, 0, len(s), byteInline), strings.IndexByte(s, '*'); got != want {
+			t.Errorf("scanTo(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestIsProse8 checks isProse8 with each byte in each position against
+// the set it stands for.
+func TestIsProse8(t *testing.T) {
+	const prose = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,-./"
+	for c := range 256 {
+		want := strings.IndexByte(prose, byte(c)) >= 0
+		for pos := range 8 {
+			w := uint64(0x6161616161616161) // "aaaaaaaa"
+			w = w&^(0xff<<(8*pos)) | uint64(c)<<(8*pos)
+			if got := isProse8(w); got != want {
+				t.Errorf("isProse8 with %#02x at byte %d = %v, want %v", c, pos, got, want)
+			}
 		}
 	}
 }

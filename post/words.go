@@ -241,6 +241,41 @@ const byteClass = "" +
 	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" + // 0xe0
 	"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08" // 0xf0
 
+// scanTo returns the offset of the first byte of s[i:hi] in the class,
+// or hi. The class must not hold ASCII letters, digits, spaces or ",-./":
+// prose made of only those is skipped eight bytes at a time.
+func scanTo(s string, i, hi int, class byte) int {
+	for {
+		for i+8 <= hi && isProse8(load64(s, i)) {
+			i += 8
+		}
+		// The next eight bytes hold something else: look at each.
+		for end := min(i+8, hi); i < end; i++ {
+			if byteClass[s[i]]&class != 0 {
+				return i
+			}
+		}
+		if i >= hi {
+			return hi
+		}
+	}
+}
+
+// isProse8 reports whether each of the eight bytes of w is an ASCII
+// letter, digit or space or one of ",-./". With no byte 0x80 or more, no
+// sum below carries into the next byte.
+func isProse8(w uint64) bool {
+	if w&highBits != 0 {
+		return false
+	}
+	x := w | 0x2020202020202020                                    // letters in lower case
+	letter := (x + 0x1f1f1f1f1f1f1f1f) &^ (x + 0x0505050505050505) // 'a' <= x <= 'z'
+	punct := (w + 0x5454545454545454) &^ (w + 0x4646464646464646)  // ',' <= w <= '9'
+	y := w ^ 0x2020202020202020
+	space := ^((y + 0x7f7f7f7f7f7f7f7f) | y) // w == ' '
+	return (letter|punct|space)&highBits == highBits
+}
+
 // ---- HTML ----
 
 // tag is an HTML tag, comment or declaration found by scanTag.
@@ -861,10 +896,14 @@ func headingText(l string) string {
 func markdownInline(b *lineBuf, m *mdIndex, lo, hi int) {
 	s := m.s[:hi]
 	for i := lo; i < hi; {
-		// Copy the text up to the next byte that may be syntax at once.
-		j := i
-		for j < hi && byteClass[s[j]]&byteInline == 0 {
+		// Copy the text up to the next byte that may be syntax at once,
+		// looking further with scanTo if it is not near.
+		j, near := i, min(i+16, hi)
+		for j < near && byteClass[s[j]]&byteInline == 0 {
 			j++
+		}
+		if j == near {
+			j = scanTo(s, j, hi, byteInline)
 		}
 		if j > i {
 			b.str(s[i:j])
@@ -948,10 +987,19 @@ func runLen(s string, i int, c byte) int {
 // isEmphasisRun reports whether the run of n delimiters at s[i] opens or
 // closes emphasis (or strikethrough) rather than being a literal "*".
 func isEmphasisRun(s string, i, n int) bool {
-	before, _ := utf8.DecodeLastRuneInString(s[:i])
-	after, _ := utf8.DecodeRuneInString(s[i+n:])
-	spaceBefore := i == 0 || unicode.IsSpace(before)
-	spaceAfter := i+n == len(s) || unicode.IsSpace(after)
+	before, after := utf8.RuneError, utf8.RuneError // as decoding nothing gives
+	if i > 0 {
+		if before = rune(s[i-1]); before >= utf8.RuneSelf {
+			before, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+	}
+	if i+n < len(s) {
+		if after = rune(s[i+n]); after >= utf8.RuneSelf {
+			after, _ = utf8.DecodeRuneInString(s[i+n:])
+		}
+	}
+	spaceBefore := i == 0 || isSpaceRune(before)
+	spaceAfter := i+n == len(s) || isSpaceRune(after)
 	if spaceBefore && spaceAfter {
 		return false // "2 * 3", a lone "~"
 	}
@@ -973,7 +1021,20 @@ func isEmphasisRun(s string, i, n int) bool {
 	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || isASCIIDigit(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpaceRune is unicode.IsSpace, without its call for ASCII.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIISpace(byte(r))
+	}
+	return unicode.IsSpace(r)
+}
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
@@ -1020,12 +1081,18 @@ func (m *mdIndex) build() {
 	m.linkRuns(s)
 	m.stacks[0], m.stacks[1] = m.stacks[0][:0], m.stacks[1][:0]
 	r := 0 // the first run not behind i
-	for i := 0; i < len(s); {
-		c := s[i]
-		if byteClass[c]&byteIndex == 0 {
+	for i := 0; ; {
+		near := min(i+16, len(s))
+		for i < near && byteClass[s[i]]&byteIndex == 0 {
 			i++
-			continue
 		}
+		if i == near {
+			i = scanTo(s, i, len(s), byteIndex)
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
 		switch c {
 		case '\\':
 			i += 2
