@@ -2,6 +2,7 @@ package post
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -241,6 +242,47 @@ func TestIsProse8(t *testing.T) {
 			w = w&^(0xff<<(8*pos)) | uint64(c)<<(8*pos)
 			if got := isProse8(w); got != want {
 				t.Errorf("isProse8 with %#02x at byte %d = %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+}
+
+// TestPlainTextConcurrent runs PlainText and WordCount from several
+// goroutines at once, as a site build does: the scratch space they share
+// through a pool must never mix two bodies (run with -race).
+func TestPlainTextConcurrent(t *testing.T) {
+	var bodies []Body
+	for _, s := range append(plainTextSeeds, proseMarkdown()) {
+		bodies = append(bodies, Body{Format: Markdown, Text: s}, Body{Format: HTML, Text: s})
+	}
+	type result struct {
+		text  string
+		words int
+	}
+	results := make([][]result, 8)
+	var wg sync.WaitGroup
+	for g := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				results[g] = results[g][:0]
+				for _, b := range bodies {
+					p := &Post{Body: b}
+					results[g] = append(results[g], result{PlainText(b), p.WordCount()})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for g, rs := range results {
+		for i, b := range bodies {
+			want := plainTextRef(b)
+			if diff := cmp.Diff(want, rs[i].text); diff != "" {
+				t.Fatalf("goroutine %d: PlainText(%s %q) mismatch (-want +got):\n%s", g, b.Format, b.Text, diff)
+			}
+			if w := countWordsRef(want); rs[i].words != w {
+				t.Fatalf("goroutine %d: WordCount of %s %q = %d, want %d", g, b.Format, b.Text, rs[i].words, w)
 			}
 		}
 	}
