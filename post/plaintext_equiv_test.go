@@ -207,7 +207,7 @@ func BenchmarkWordCountProse(b *testing.B) {
 // it takes as prose.
 func TestScanTo(t *testing.T) {
 	for c := range 256 {
-		for _, class := range []byte{byteInline, byteIndex} {
+		for _, class := range []byte{byteInline, byteIndex, byteMarkup} {
 			for pos := range 24 {
 				s := []byte(strings.Repeat("a", 24))
 				s[pos] = byte(c)

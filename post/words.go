@@ -314,13 +314,18 @@ func scanTag(s string, i int) (t tag, ok bool) {
 		j++
 	}
 	start := j
+	upper := false
 	for j < len(s) && (isASCIILetter(s[j]) || (j > start && (isASCIIDigit(s[j]) || s[j] == '-' || s[j] == ':'))) {
+		upper = upper || s[j] <= 'Z' && s[j] >= 'A'
 		j++
 	}
 	if j == start {
 		return t, false
 	}
-	t.name = strings.ToLower(s[start:j])
+	t.name = s[start:j]
+	if upper {
+		t.name = strings.ToLower(t.name)
+	}
 	// Attributes: find the '>' that is not inside a quoted value.
 	var quote byte
 	for ; j < len(s); j++ {
@@ -504,8 +509,12 @@ func appendHTMLPlain(out []byte, s string) []byte {
 	pre := 0 // depth of open pre elements
 	start := 0
 	for i := 0; ; {
-		for i < len(s) && byteClass[s[i]]&byteMarkup == 0 {
+		near := min(i+16, len(s))
+		for i < near && byteClass[s[i]]&byteMarkup == 0 {
 			i++
+		}
+		if i == near {
+			i = scanTo(s, i, len(s), byteMarkup)
 		}
 		if i >= len(s) {
 			break
