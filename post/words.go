@@ -214,7 +214,7 @@ func wordClass(r rune) int {
 // The classes of bytes in byteClass, as bits.
 const (
 	byteInline = 1 << iota // may start Markdown inline syntax (see markdownInline)
-	byteIndex              // looked at by mdIndex.reset: \ ` [ ] ( )
+	byteIndex              // looked at by mdIndex.build: \ ` [ ] ( )
 	byteSpace              // ASCII white space, as isASCIISpace
 	byteHigh               // not ASCII: part of a multi-byte UTF-8 sequence
 	byteMarkup             // '<' or '&', which may start HTML markup
