@@ -17,6 +17,13 @@ import (
 func (r *Renderer) newPage(kind Kind, path string) (*PageData, error) {
 	s := &r.site
 	root := r.rootOf(path)
+	if kind == KindNotFound && s.RelativeURLs {
+		// A server shows the 404 page at whatever path was missing, at
+		// any depth, so links relative to /404.html would break; and a
+		// site opened from disk never shows it. Its links start at the
+		// site root instead.
+		root = r.basePath + "/"
+	}
 	d := &PageData{
 		Site:          r.siteData(),
 		Kind:          kind,

@@ -39,7 +39,9 @@ type Site struct {
 	UnsafeHTML bool
 	// RelativeURLs makes every internal link relative to the page it is
 	// on and end in "index.html", so that the written site works opened
-	// from disk (file://) as well as served.
+	// from disk (file://) as well as served. The 404 page is the
+	// exception: a server shows it at whatever path was missing, so its
+	// links start at the site root (BaseURL's path).
 	RelativeURLs bool
 	// PerPage is the number of posts on a page of the index, a term or an
 	// archive period; 0 or less means 10.

@@ -170,6 +170,10 @@ func resolveLink(page, ref, base string) (string, bool, error) {
 		return "", false, nil
 	case u.Path == "":
 		return "", false, nil // "#top", "?q"
+	case strings.HasPrefix(u.Path, "/") && page == "404.html":
+		// Only a server shows the 404 page, at any depth, so its links
+		// start at the site root.
+		return fileOf(strings.TrimPrefix(u.Path, "/")), true, nil
 	case strings.HasPrefix(u.Path, "/"):
 		// A root-relative link does not work from file://.
 		return "", true, errRootRelative
