@@ -156,22 +156,29 @@ func (sc *bodyScratch) convert(md goldmark.Markdown) error {
 // omitted) a '<' or '>' is always a tag's edge: text and attribute
 // values have them escaped.
 func mayLinkify(h string) bool {
-	inTag := false
-	for i := 0; i < len(h); i++ {
-		switch h[i] {
-		case '<':
-			inTag = true
-		case '>':
-			inTag = false
-		case '@':
-			if !inTag {
+	for _, mark := range [...]string{"http", "ftp:", "www.", "@"} {
+		for off := 0; ; {
+			i := strings.Index(h[off:], mark)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(mark)
+			if mark == "http" && !strings.HasPrefix(h[off:], ":") && !strings.HasPrefix(h[off:], "s:") {
+				continue
+			}
+			// The nearest tag edge before the mark says where it is:
+			// after a '>' (or none) it is text.
+			if edge := strings.LastIndexAny(h[:i], "<>"); edge < 0 || h[edge] == '>' {
 				return true
 			}
-		case 'h', 'f', 'w':
-			if !inTag && (strings.HasPrefix(h[i:], "http:") || strings.HasPrefix(h[i:], "https:") ||
-				strings.HasPrefix(h[i:], "ftp:") || strings.HasPrefix(h[i:], "www.")) {
-				return true
+			// Inside a tag: go on after it, so that no tag is searched
+			// backwards twice.
+			end := strings.IndexByte(h[i:], '>')
+			if end < 0 {
+				break
 			}
+			off = i + end
 		}
 	}
 	return false

@@ -89,3 +89,29 @@ func FuzzMarkdownSkipLinkify(f *testing.F) {
 		}
 	})
 }
+
+func TestMayLinkify(t *testing.T) {
+	tests := []struct {
+		h    string
+		want bool
+	}{
+		{"", false},
+		{"<p>plain</p>", false},
+		{`<p><a href="https://example.org/">a link</a></p>`, false},
+		{`<p><a href="https://example.org/">https://example.org/</a></p>`, true},
+		{"<p>http: is a scheme</p>", true},
+		{"<p>https: too</p>", true},
+		{"<p>httpx and https without colons</p>", false},
+		{"<p>mail a@b.org</p>", true},
+		{`<img alt="x@y.org" src="i.png">`, false},
+		{`<img alt="www.example.org" src="i.png"> www.example.org`, true},
+		{`<a href="http://a/" title="http://b/ http://c/">text</a> ftp://files/`, true},
+		{"www.example.org at the start", true},
+		{`<a href="http://unclosed`, false},
+	}
+	for _, tt := range tests {
+		if got := mayLinkify(tt.h); got != tt.want {
+			t.Errorf("mayLinkify(%q) = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+}
