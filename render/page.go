@@ -81,12 +81,15 @@ type Renderer struct {
 // The body is rendered only for the post's own page and not kept, so
 // that a big site does not hold every body as HTML at once.
 type postCache struct {
-	sitePath  // from Site.PostURL
-	once      sync.Once
-	words     int
-	summary   template.HTML
-	truncated bool
-	err       error
+	sitePath // from Site.PostURL
+	// date and updated are the post's dates as pages show them; zero
+	// when unknown (updated also when it is the date).
+	date, updated shownDate
+	once          sync.Once
+	words         int
+	summary       template.HTML
+	truncated     bool
+	err           error
 	// entry is the post as the theme's "entry" template shows it, with
 	// links starting at the Renderer's entryRoot.
 	entryOnce sync.Once

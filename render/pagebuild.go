@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/taxonomy"
@@ -232,6 +233,13 @@ func pageTotal(n, size int) int {
 func (r *Renderer) rendered(p *post.Post) *postCache {
 	c := r.posts[p]
 	c.once.Do(func() {
+		s := &r.site
+		if !p.Date.IsZero() {
+			c.date = s.shownDate(p.Date)
+		}
+		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
+			c.updated = s.shownDate(p.Updated)
+		}
 		c.words = p.WordCount()
 		c.summary, c.truncated, c.err = r.summary(p)
 		if c.err != nil || c.summary == "" {
@@ -310,14 +318,8 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		WordCount: c.words,
 	}
 	pd.ReadingMinutes = max(post.ReadingMinutes(pd.WordCount, 0), min(pd.WordCount, 1))
-	if !p.Date.IsZero() {
-		pd.Date = s.inZone(p.Date)
-		pd.DateISO, pd.DateText = pd.Date.Format(time.RFC3339), pd.Date.Format("2 January 2006")
-	}
-	if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
-		pd.Updated = s.inZone(p.Updated)
-		pd.UpdatedISO, pd.UpdatedText = pd.Updated.Format(time.RFC3339), pd.Updated.Format("2 January 2006")
-	}
+	pd.Date, pd.DateISO, pd.DateText = c.date.t, c.date.iso, c.date.text
+	pd.Updated, pd.UpdatedISO, pd.UpdatedText = c.updated.t, c.updated.iso, c.updated.text
 	for _, a := range p.Authors {
 		pd.Authors = append(pd.Authors, r.authorData(root, a))
 	}
@@ -357,6 +359,18 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.postLink(root, q)})
 	}
 	return pd, nil
+}
+
+// shownDate is a date as pages show it: in the site's zone, as RFC 3339
+// for <time datetime> and as text for reading.
+type shownDate struct {
+	t         time.Time
+	iso, text string
+}
+
+func (s *Site) shownDate(t time.Time) shownDate {
+	t = s.inZone(t)
+	return shownDate{t: t, iso: t.Format(time.RFC3339), text: t.Format("2 January 2006")}
 }
 
 // sitePath is the site path of a page ("/tags/go/") and what a link to
@@ -404,6 +418,11 @@ func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
 }
 
 func postTitle(p *post.Post) string {
+	// Most titles start and end with a printable ASCII character; only the
+	// rest need trimming to see whether anything is left.
+	if t := p.Title; t != "" && t[0] > ' ' && t[0] < utf8.RuneSelf && t[len(t)-1] > ' ' && t[len(t)-1] < utf8.RuneSelf {
+		return t
+	}
 	if strings.TrimSpace(p.Title) == "" {
 		return "Untitled"
 	}
