@@ -760,12 +760,6 @@ func (m *mdIndexRef) linkRuns(s string) {
 	}
 }
 
-func newMDIndexRef(s string) *mdIndexRef {
-	m := &mdIndexRef{}
-	m.reset(s)
-	return m
-}
-
 // pair returns the offset just past the partner of s[i], or 0.
 func (m *mdIndexRef) pair(i int) int {
 	k, ok := slices.BinarySearchFunc(m.pairs, i, func(p mdPairRef, i int) int { return int(p.pos) - i })
