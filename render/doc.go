@@ -26,7 +26,8 @@
 // and its "entry" template, a post as lists show it, once per post
 // (PostData.Entry, its links fixed for each page). A theme that does not
 // define them simply does not get them. Renderer.Summary shares each
-// post's rendered summary with feeds.
+// post's rendered summary with feeds, and PageOptions.Feeds names the
+// feeds a page points feed readers to (PageData.Feeds).
 //
 // # Bodies and safety
 //

@@ -38,6 +38,14 @@ type PageOptions struct {
 	// Related is how many related posts a post page lists; 0 means 5 and
 	// a negative number none.
 	Related int
+	// Feeds, when set, names the feeds a page links to in its head, so
+	// that feed readers find them from the page. It is called with the
+	// page's kind and the site path of what the page shows: the list's
+	// first page for every page of a paginated list ("/", "/tags/go/",
+	// "/2017/"), the post's path for a post page. A FeedLink whose URL is
+	// neither a site path nor a safe http or https URL is left out. Nil
+	// links no feeds, since only the site builder knows which it writes.
+	Feeds func(kind Kind, base string) []FeedLink
 	// NoDayArchives leaves out the page of each day (year and month
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
@@ -318,7 +326,7 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 		return fmt.Errorf("render: %s is not in the index", postName(p))
 	}
 	path := r.posts[p].url
-	d, err := r.newPage(KindPost, path)
+	d, err := r.newPage(KindPost, path, path)
 	if err != nil {
 		return err
 	}
@@ -356,7 +364,7 @@ func (r *Renderer) WriteTaxonomy(w io.Writer, name string) error {
 		return fmt.Errorf("render: no taxonomy %q", name)
 	}
 	path := r.site.TaxonomyURL(name)
-	d, err := r.newPage(KindTaxonomy, path)
+	d, err := r.newPage(KindTaxonomy, path, path)
 	if err != nil {
 		return err
 	}
@@ -444,7 +452,7 @@ func (r *Renderer) WriteArchive(w io.Writer, year, month, day, n int) error {
 
 // WriteNotFound writes the 404 page, at /404.html.
 func (r *Renderer) WriteNotFound(w io.Writer) error {
-	d, err := r.newPage(KindNotFound, "/404.html")
+	d, err := r.newPage(KindNotFound, "/404.html", "/404.html")
 	if err != nil {
 		return err
 	}

@@ -14,8 +14,9 @@ import (
 )
 
 // newPage fills what every page has: the site, the navigation, the
-// header and footer and the head links, all relative to path.
-func (r *Renderer) newPage(kind Kind, path string) (*PageData, error) {
+// header and footer and the head links, all relative to path; base is
+// the site path of what the page shows (see PageOptions.Feeds).
+func (r *Renderer) newPage(kind Kind, path, base string) (*PageData, error) {
 	s := &r.site
 	root := r.rootOf(path)
 	if kind == KindNotFound && s.RelativeURLs {
@@ -35,6 +36,9 @@ func (r *Renderer) newPage(kind Kind, path string) (*PageData, error) {
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
 	}
+	if r.opt.Feeds != nil {
+		d.Feeds = r.feedLinks(root, r.opt.Feeds(kind, base))
+	}
 	current := -1
 	if kind == KindHome {
 		current = 0
@@ -50,6 +54,24 @@ func (r *Renderer) newPage(kind Kind, path string) (*PageData, error) {
 	}
 	d.Nav, d.Years, d.Header, d.Footer = ch.Nav, ch.Years, ch.header, ch.footer
 	return d, nil
+}
+
+// feedLinks links feeds from a page whose links start with root,
+// leaving out any whose URL is neither a site path nor a safe web URL.
+func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
+	var out []FeedLink
+	for _, f := range feeds {
+		u := strings.TrimSpace(f.URL)
+		switch {
+		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
+			u = r.link(root, u)
+		case safeWebURL(u):
+		default:
+			continue
+		}
+		out = append(out, FeedLink{Type: f.Type, Title: f.Title, URL: u})
+	}
+	return out
 }
 
 func (r *Renderer) siteData() SiteData {
@@ -170,7 +192,7 @@ func (r *Renderer) listPage(kind Kind, base string, posts []*post.Post, n int) (
 	}
 	path := r.site.PageURL(base, n)
 	root := r.rootOf(path)
-	d, err := r.newPage(kind, path)
+	d, err := r.newPage(kind, path, base)
 	if err != nil {
 		return nil, err
 	}

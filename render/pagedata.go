@@ -43,6 +43,9 @@ type PageData struct {
 	Canonical string
 	// HomeURL and StylesheetURL link to the home page and /style.css.
 	HomeURL, StylesheetURL string
+	// Feeds are the feeds the page points feed readers to, from
+	// PageOptions.Feeds, with URLs ready for an href.
+	Feeds []FeedLink
 	// Nav links to the home page and the taxonomy pages.
 	Nav []Link
 	// Years links to the year archives, newest first, for the footer.
@@ -96,6 +99,26 @@ type ChromeData struct {
 	// Years links to the year archives, newest first.
 	Years []Link
 }
+
+// FeedLink is a feed a page points feed readers to, which a theme writes
+// as <link rel="alternate" type="…" title="…" href="…"> in its head.
+type FeedLink struct {
+	// Type is the feed's media type: RSSType, AtomType or JSONFeedType.
+	Type string
+	// Title names the feed in a reader's list.
+	Title string
+	// URL is where the feed is. PageOptions.Feeds gives it as a site path
+	// ("/tags/go/index.xml"), linked from each page like every other
+	// link, or as an absolute http or https URL, kept as it is.
+	URL string
+}
+
+// The media types of the feeds folio writes, for FeedLink.Type.
+const (
+	RSSType      = "application/rss+xml"
+	AtomType     = "application/atom+xml"
+	JSONFeedType = "application/feed+json"
+)
 
 // SiteData is the part of Site a template sees.
 type SiteData struct {

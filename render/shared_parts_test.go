@@ -3,6 +3,7 @@ package render
 import (
 	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -146,5 +147,67 @@ func TestRendererSummary(t *testing.T) {
 	stranger := &post.Post{Title: "Stranger", Body: post.Body{Format: post.Markdown, Text: "Not *indexed*."}}
 	if got, _, err := r.Summary(stranger); err != nil || !strings.Contains(string(got), "<em>indexed</em>") {
 		t.Errorf("Summary of a post outside the index = %q, %v", got, err)
+	}
+}
+
+// TestFeedsOption: PageOptions.Feeds is asked with the page's kind and the
+// path of its list, site paths are linked from the page, absolute web
+// URLs kept, and anything else left out.
+func TestFeedsOption(t *testing.T) {
+	idx, _ := taxonomy.Build(samplePosts(), taxonomy.Options{})
+	type call struct {
+		kind Kind
+		base string
+	}
+	var mu sync.Mutex
+	calls := map[call]bool{}
+	opt := PageOptions{Feeds: func(kind Kind, base string) []FeedLink {
+		mu.Lock()
+		calls[call{kind, base}] = true
+		mu.Unlock()
+		if kind != KindTerm {
+			return nil
+		}
+		return []FeedLink{
+			{Type: RSSType, Title: "Here", URL: base + "index.xml"},
+			{Type: AtomType, Title: "Elsewhere", URL: "https://feeds.example/go.atom"},
+			{Type: RSSType, Title: "Script", URL: "javascript:alert(1)"},
+			{Type: RSSType, Title: "Up", URL: "/tags/../../etc/passwd"},
+			{Type: RSSType, Title: "Host", URL: "//evil.example/feed"},
+		}
+	}}
+	site := sampleSite()
+	site.PerPage = 1
+	r, err := NewRenderer(site, idx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := r.WriteTerm(&b, "tags", "go", 2); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<link rel="alternate" type="application/rss&#43;xml" title="Here" href="../../../../tags/go/index.xml">`,
+		`<link rel="alternate" type="application/atom&#43;xml" title="Elsewhere" href="https://feeds.example/go.atom">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	for _, bad := range []string{"Script", "Up", "Host"} {
+		if strings.Contains(page, `title="`+bad+`"`) {
+			t.Errorf("feed link %q was kept", bad)
+		}
+	}
+	if !calls[call{KindTerm, "/tags/go/"}] {
+		t.Errorf("Feeds not asked for the term's list path; asked %v", calls)
+	}
+	b.Reset()
+	if err := r.WriteHome(&b, 1); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `rel="alternate"`) || !calls[call{KindHome, "/"}] {
+		t.Errorf("home page: feed links %v, calls %v", strings.Contains(b.String(), `rel="alternate"`), calls)
 	}
 }

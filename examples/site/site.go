@@ -60,7 +60,9 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		// repaired by Build and do not stop the site; say what they were.
 		errs = append(errs, warnings(err)...)
 	}
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days})
+	sets, newest := feedSets(site, idx), newestDate(idx)
+	formats := feedFormats(newest)
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -82,7 +84,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	jobs = append(jobs, feedJobs(site, idx, r, abs)...)
+	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs)...)
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		taken[j.file] = true
@@ -158,55 +160,110 @@ func warnings(err error) []error {
 	return []error{warning{err}}
 }
 
-// feedJobs returns the RSS, Atom and JSON feeds of the site and of every
-// term: index.xml, atom.xml and feed.json beside the page they belong to.
-// The site's feeds carry whole posts; the terms' feeds carry summaries,
-// made once per post however many feeds show it.
-func feedJobs(site *render.Site, idx *taxonomy.Index, r *render.Renderer, abs func(string) string) []job {
-	body := render.NewDefaultBody(site.UnsafeHTML)
-	// The list pages render every summary once; the feeds share them.
-	summary := func(p *post.Post) (string, error) {
-		h, _, err := r.Summary(p)
-		return string(h), err
-	}
-	permalink := func(p *post.Post) string { return abs(site.PostURL(p)) }
+// feedSet is the feeds of one page: the site's, beside the home page,
+// or a term's, beside the term's page.
+type feedSet struct {
+	page  string // the site path of the page ("/", "/tags/go/")
+	title string
+	posts []*post.Post
+	full  bool // whole posts rather than summaries
+}
 
-	// A feed must have a date; undated posts take the newest post's, so
-	// that the output depends on the content alone, never on the clock.
+// feedFormat is one of the formats every feedSet is written in.
+type feedFormat struct {
+	name, label, mediaType string
+	write                  func(io.Writer, *render.Feed) error
+}
+
+// feedFormats are RSS, Atom and JSON Feed; Atom only when some post has
+// a date, since an Atom feed must have one.
+func feedFormats(newest time.Time) []feedFormat {
+	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, render.RSS}}
+	if !newest.IsZero() {
+		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, render.Atom})
+	}
+	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, render.JSONFeed})
+}
+
+// feedSets are the site's feeds, with whole posts, and every term's, with
+// summaries.
+func feedSets(site *render.Site, idx *taxonomy.Index) []feedSet {
+	sets := []feedSet{{page: "/", title: site.Title, posts: idx.Posts(), full: true}}
+	for _, name := range idx.Taxonomies() {
+		for t := range idx.Taxonomy(name).All() {
+			posts := t.Posts
+			if name == taxonomy.Categories {
+				posts = t.AllPosts() // as the category's page lists them
+			}
+			sets = append(sets, feedSet{page: site.TermURL(name, t.Slug), title: t.Name + " – " + site.Title, posts: posts})
+		}
+	}
+	return sets
+}
+
+// newestDate is the date of the newest post, or zero when none has one.
+// A feed must have a date; undated posts take this one, so that the
+// output depends on the content alone, never on the clock.
+func newestDate(idx *taxonomy.Index) time.Time {
 	var newest time.Time
 	for _, p := range idx.Posts() {
 		if p.Date.After(newest) {
 			newest = p.Date
 		}
 	}
+	return newest
+}
+
+// feedLinks is the renderer's PageOptions.Feeds: the home page and every
+// page of a term's list link the feeds written for them, as Hugo's
+// pages link their own output formats.
+func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) []render.FeedLink {
+	links := make(map[string][]render.FeedLink, len(sets))
+	for _, set := range sets {
+		dir := feedDir(set.page)
+		for _, f := range formats {
+			links[set.page] = append(links[set.page], render.FeedLink{Type: f.mediaType, Title: set.title + " (" + f.label + ")", URL: dir + f.name})
+		}
+	}
+	return func(kind render.Kind, base string) []render.FeedLink {
+		switch kind {
+		case render.KindHome, render.KindTerm, render.KindAuthor:
+			return links[base]
+		}
+		return nil
+	}
+}
+
+// feedJobs returns the feeds of every set in every format: index.xml,
+// atom.xml and feed.json beside the page they belong to. The site's feeds
+// carry whole posts; the terms' feeds carry the summaries the list pages
+// show, which the renderer makes once per post.
+func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
+	body := render.NewDefaultBody(site.UnsafeHTML)
+	summary := func(p *post.Post) (string, error) {
+		h, _, err := r.Summary(p)
+		return string(h), err
+	}
+	permalink := func(p *post.Post) string { return abs(site.PostURL(p)) }
 	var jobs []job
-	add := func(dir, title string, posts []*post.Post, full bool) {
-		for _, format := range []struct {
-			name  string
-			write func(io.Writer, *render.Feed) error
-		}{
-			{"index.xml", render.RSS},
-			{"atom.xml", render.Atom},
-			{"feed.json", render.JSONFeed},
-		} {
-			if format.name == "atom.xml" && newest.IsZero() {
-				continue // Atom needs a date, and no post has one
-			}
+	for _, set := range sets {
+		dir := feedDir(set.page)
+		for _, format := range formats {
 			f := &render.Feed{
-				Title:       title,
+				Title:       set.title,
 				Description: site.Description,
 				Link:        abs(dir),
 				FeedURL:     abs(dir + format.name),
-				Posts:       newestPosts(posts, feedEntries),
+				Posts:       newestPosts(set.posts, feedEntries),
 				Limit:       feedEntries,
-				FullContent: full,
+				FullContent: set.full,
 				Permalink:   permalink,
 				Summary:     summary,
 				Updated:     newest,
 
 				UndatedFallback: newest,
 			}
-			if full {
+			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
 					h, err := render.BodyHTML(body, p.Body, site.UnsafeHTML)
 					return string(h), err
@@ -216,16 +273,6 @@ func feedJobs(site *render.Site, idx *taxonomy.Index, r *render.Renderer, abs fu
 				file:  strings.TrimPrefix(dir+format.name, "/"),
 				write: func(w io.Writer) error { return format.write(w, f) },
 			})
-		}
-	}
-	add("/", site.Title, idx.Posts(), true)
-	for _, name := range idx.Taxonomies() {
-		for t := range idx.Taxonomy(name).All() {
-			posts := t.Posts
-			if name == taxonomy.Categories {
-				posts = t.AllPosts() // as the category's page lists them
-			}
-			add(feedDir(site.TermURL(name, t.Slug)), t.Name+" – "+site.Title, posts, false)
 		}
 	}
 	return jobs

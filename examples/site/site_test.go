@@ -281,3 +281,33 @@ func checkJSONFeed(t *testing.T, name string) {
 		}
 	}
 }
+
+// TestFeedLinks: the home page and a term's pages point feed readers to
+// the feeds written beside them, and a post page to none.
+func TestFeedLinks(t *testing.T) {
+	out, _, _ := buildSite(t, 0)
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	alternates := regexp.MustCompile(`<link rel="alternate" type="([^"]*)" title="[^"]*" href="([^"]*)">`)
+	for _, tt := range []struct {
+		page string
+		want []string // type and href of each link, in order
+	}{
+		{"index.html", []string{"application/rss&#43;xml ./index.xml", "application/atom&#43;xml ./atom.xml", "application/feed&#43;json ./feed.json"}},
+		{"tags/bread/index.html", []string{"application/rss&#43;xml ../../tags/bread/index.xml", "application/atom&#43;xml ../../tags/bread/atom.xml", "application/feed&#43;json ../../tags/bread/feed.json"}},
+		{"2019/10/the-first-loaf/index.html", nil},
+	} {
+		var got []string
+		for _, m := range alternates.FindAllStringSubmatch(read(tt.page), -1) {
+			got = append(got, m[1]+" "+m[2])
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: feed links (-want +got):\n%s", tt.page, diff)
+		}
+	}
+}
