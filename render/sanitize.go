@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
 	"html"
 	"strings"
 	"unicode/utf8"
@@ -421,35 +420,22 @@ func cleanText(s string) string {
 }
 
 // needsClean reports whether cleanText would change s.
-func needsClean(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
-				return true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if badTextRune(r, size) {
-			return true
-		}
-		i += size
-	}
-	return false
-}
+func needsClean(s string) bool { return needsCleanIn(s) }
 
 // needsCleanBytes is needsClean for a byte slice, so that a page in a
-// buffer is checked without a copy. Every page goes through it, so it
-// skips eight bytes at a time while they are printable ASCII; a group
-// holding anything else (a newline, a tab, a multi-byte character) is
-// checked byte by byte.
-func needsCleanBytes(s []byte) bool {
+// buffer is checked without a copy.
+func needsCleanBytes(s []byte) bool { return needsCleanIn(s) }
+
+// needsCleanIn is needsClean for a string or a byte slice. Every page goes
+// through it, so it skips eight bytes at a time while they are printable
+// ASCII; a group holding anything else (a newline, a tab, a multi-byte
+// character) is checked byte by byte.
+func needsCleanIn[T string | []byte](s T) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			x := binary.LittleEndian.Uint64(s[i:])
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 			// A high bit in x|(x+ones) marks a byte of 0x7f or more; in
 			// (x-0x20*ones)&^x one below 0x20. Carries and borrows can
 			// only mark more, never fewer.
@@ -468,7 +454,7 @@ func needsCleanBytes(s []byte) bool {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRune(s[i:])
+			r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 			if badTextRune(r, size) {
 				return true
 			}
