@@ -26,13 +26,7 @@ func (r *Renderer) newPage(kind Kind, path, base string) (*PageData, error) {
 		// site root instead.
 		root = r.basePath + "/"
 	}
-	d := &PageData{
-		Site:          r.siteData(),
-		Kind:          kind,
-		Path:          path,
-		HomeURL:       r.link(root, "/"),
-		StylesheetURL: r.link(root, "/"+StylesheetName),
-	}
+	d := &PageData{Kind: kind, Path: path}
 	if s.BaseURL != "" {
 		d.Canonical = s.AbsURL(path)
 	}
@@ -52,6 +46,7 @@ func (r *Renderer) newPage(kind Kind, path, base string) (*PageData, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.Site, d.HomeURL, d.StylesheetURL = ch.Site, ch.HomeURL, ch.StylesheetURL
 	d.Nav, d.Years, d.Header, d.Footer = ch.Nav, ch.Years, ch.header, ch.footer
 	return d, nil
 }
