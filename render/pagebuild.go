@@ -311,8 +311,7 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 }
 
 // postData builds what templates show of p on a page whose links start
-// with root; full adds
-// the body, newer/older and related posts.
+// with root; full adds the body, newer/older and related posts.
 func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, error) {
 	var body template.HTML
 	if full {
