@@ -45,6 +45,8 @@ type PageOptions struct {
 	// "/2017/"), the post's path for a post page. A FeedLink whose URL is
 	// neither a site path nor a safe http or https URL is left out. Nil
 	// links no feeds, since only the site builder knows which it writes.
+	// Pages written in parallel call it at the same time, so it must be
+	// safe for concurrent use (a lookup in a map made beforehand is).
 	Feeds func(kind Kind, base string) []FeedLink
 	// NoDayArchives leaves out the page of each day (year and month
 	// archives stay); a big blog has nearly as many days as posts, and few
