@@ -95,3 +95,53 @@ func TestOutDirSymlink(t *testing.T) {
 		t.Errorf("WriteFile(ok/x.html) = %v", err)
 	}
 }
+
+// TestDirWriter writes through the writer each worker uses, which keeps a
+// folder open between files: files land where outDir would put them, and
+// a symlink planted inside -out, at the held folder or below it, cannot
+// carry a write outside.
+func TestDirWriter(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	out := filepath.Join(dir, "out")
+	for _, d := range []string{outside, out} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o, err := openOutDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	w := o.writer()
+	defer w.Close()
+	files := []string{"index.html", "tags/index.html", "2024/03/a/index.html", "2024/03/b/index.html", "2024/03/b/feed.json", "tags/go/page/2/index.html", "2024/03/c/index.html"}
+	for _, f := range files {
+		if err := w.WriteFile(f, []byte(f)); err != nil {
+			t.Fatalf("WriteFile(%s): %v", f, err)
+		}
+	}
+	for _, f := range files {
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f))); err != nil || string(b) != f {
+			t.Errorf("%s: %q, %v", f, b, err)
+		}
+	}
+	if err := w.WriteFile("../x/y/z.html", nil); err == nil {
+		t.Error("a path out of the folder was written")
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "2024", "03", "evil")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "held")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2024/03/evil/index.html", "held/x/index.html", "held/x/y/index.html"} {
+		if err := w.WriteFile(f, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%s) through a symlink out of the folder succeeded", f)
+		}
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("files written outside -out: %v", entries)
+	}
+}

@@ -314,6 +314,8 @@ func writeAll(ctx context.Context, out *outDir, jobs []job, workers int, prog *p
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := out.writer()
+			defer w.Close()
 			var buf bytes.Buffer
 			for ctx.Err() == nil {
 				i := int(next.Add(1)) - 1
@@ -325,7 +327,7 @@ func writeAll(ctx context.Context, out *outDir, jobs []job, workers int, prog *p
 					errs[i] = fmt.Errorf("%s: %w", jobs[i].file, err)
 					continue
 				}
-				if err := out.WriteFile(jobs[i].file, buf.Bytes()); err != nil {
+				if err := w.WriteFile(jobs[i].file, buf.Bytes()); err != nil {
 					errs[i] = err
 					continue
 				}
