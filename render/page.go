@@ -27,7 +27,11 @@ type PageOptions struct {
 	// archive.html, 404.html or style.css found here is used instead of
 	// the default theme's (see DefaultTheme), so a site can change one
 	// template or all of them. Its other top-level *.html files are
-	// parsed into every page's template set. Nil uses the default theme.
+	// parsed into every page's template set. The templates rendered once
+	// for many pages, "header", "footer" and "entry" (see ChromeData and
+	// PostData.Entry), are taken from base.html, partials.html and those
+	// other files, never from a page's own file. Nil uses the default
+	// theme.
 	Templates fs.FS
 	// Body renders post bodies; nil means NewDefaultBody(Site.UnsafeHTML).
 	// Its output is sanitized unless Site.UnsafeHTML is set.
