@@ -119,10 +119,11 @@ func (d *DefaultBody) html(b post.Body) (string, error) {
 // has none of them outside its tags, Linkify would have found nothing
 // and the result is the same. Most posts take that path. With UnsafeHTML
 // raw HTML can hide a '<' or '>' inside an attribute, so there every
-// body goes through Linkify.
+// body goes through Linkify; so does a body with blanks at the end of a
+// line (see trailingBlanks).
 func (d *DefaultBody) markdown(sc *bodyScratch, src string) (string, error) {
 	sc.src = append(sc.src[:0], src...)
-	if !d.unsafe {
+	if !d.unsafe && !trailingBlanks(src) {
 		if err := sc.convert(d.plain); err != nil {
 			return "", err
 		}
@@ -148,6 +149,30 @@ func (sc *bodyScratch) convert(md goldmark.Markdown) error {
 		err = ferr
 	}
 	return err
+}
+
+// trailingBlanks reports whether a line of src (less a CRLF's "\r") ends
+// in two or more blanks or in a blank other than a space: a tab, a stray
+// "\r", a form feed. Linkify, which goldmark tries after every space, splits
+// the text there, and goldmark then trims only part of the blanks before
+// the line break ("a    \n" gives "a <br />" with Linkify and "a<br />"
+// without); such bodies take the Linkify path so that their HTML stays
+// what it always was.
+func trailingBlanks(src string) bool {
+	for i := 0; i < len(src); {
+		k := strings.IndexByte(src[i:], '\n')
+		end := len(src)
+		if k >= 0 {
+			end = i + k
+		}
+		line := strings.TrimSuffix(src[i:end], "\r")
+		n := len(line) - len(strings.TrimRight(line, " \t\r\v\f"))
+		if n >= 2 || (n == 1 && line[len(line)-1] != ' ') {
+			return true
+		}
+		i = end + 1
+	}
+	return false
 }
 
 // mayLinkify reports whether goldmark's HTML h has text, outside its

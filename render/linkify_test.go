@@ -52,6 +52,11 @@ var linkifySeeds = []string{
 	"a@b",
 	"x @ y",
 	"h&#116;tp://example.org",
+	"a hard break    \nafter four spaces",
+	"tabs at the end\t\t\nof a line",
+	"- a list item    \n  with a break",
+	"> quoted \t \n> text",
+	"two spaces  \r\nand CRLF",
 }
 
 func TestMarkdownSkipsLinkifyOnlyWhenSame(t *testing.T) {
@@ -112,6 +117,28 @@ func TestMayLinkify(t *testing.T) {
 	for _, tt := range tests {
 		if got := mayLinkify(tt.h); got != tt.want {
 			t.Errorf("mayLinkify(%q) = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+}
+
+func TestTrailingBlanks(t *testing.T) {
+	tests := map[string]bool{
+		"":                false,
+		"a b":             false,
+		"a \nb":           false,
+		"a":               false,
+		"a  \nb":          true,
+		"a\t\nb":          true,
+		"a \r\nb":         false,
+		"a  \r\nb":        true,
+		"a\nb    ":        true,
+		"a\n\n    code\n": false,
+		"a\r \nb":         true,
+		"a\f\nb":          true,
+	}
+	for src, want := range tests {
+		if got := trailingBlanks(src); got != want {
+			t.Errorf("trailingBlanks(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
