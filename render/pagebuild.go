@@ -398,7 +398,7 @@ type sitePath struct {
 }
 
 func (r *Renderer) sitePath(url string) sitePath {
-	return sitePath{url: url, tail: r.link("", url)}
+	return sitePath{url: url, tail: r.site.linkTail(url)}
 }
 
 // postLink links to p from a page whose links start with root.
@@ -647,22 +647,9 @@ func (r *Renderer) rootOf(p string) string {
 	return rootPrefix(p)
 }
 
-// link is Site.link for a page whose links start with root (from
-// rootOf): root followed by to, which under RelativeURLs becomes the
-// file serving it.
-func (r *Renderer) link(root, to string) string {
-	frag := ""
-	if i := strings.IndexByte(to, '#'); i >= 0 {
-		to, frag = to[:i], to[i:]
-	}
-	switch {
-	case !r.site.RelativeURLs:
-		return root + to + frag
-	case cleanDir(to):
-		return root + to[1:] + "index.html" + frag
-	}
-	return root + FilePath(to) + frag
-}
+// link links to the site path to from a page whose links start with
+// root (from rootOf).
+func (r *Renderer) link(root, to string) string { return root + r.site.linkTail(to) }
 
 // cleanDir reports whether p is a clean folder path: starting and ending
 // with "/", with no empty, "." or ".." segment and none of the characters

@@ -374,18 +374,22 @@ func FilePath(urlPath string) string {
 	return clean
 }
 
-// link returns how a page at from refers to the site path to: under
-// RelativeURLs, the way from the page up to the site root (rootPrefix)
-// followed by to's file; otherwise root-relative under BaseURL's path.
-func (s *Site) link(from, to string) string {
+// linkTail is what a link to the site path to puts after the linking
+// page's root (see Renderer.rootOf): under RelativeURLs the file serving
+// to, relative to the site root ("tags/go/index.html"), otherwise to
+// itself. A fragment is kept.
+func (s *Site) linkTail(to string) string {
 	frag := ""
 	if i := strings.IndexByte(to, '#'); i >= 0 {
 		to, frag = to[:i], to[i:]
 	}
-	if !s.RelativeURLs {
-		return s.basePath() + to + frag
+	switch {
+	case !s.RelativeURLs:
+		return to + frag
+	case cleanDir(to):
+		return to[1:] + "index.html" + frag
 	}
-	return rootPrefix(from) + FilePath(to) + frag
+	return FilePath(to) + frag
 }
 
 // ups holds the "../" steps rootPrefix slices from, enough for the

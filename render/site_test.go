@@ -131,7 +131,11 @@ func TestLink(t *testing.T) {
 		{&Site{}, "/2017/", "/tags/go/", "/tags/go/"},
 	}
 	for _, tt := range tests {
-		if got := tt.s.link(tt.from, tt.to); got != tt.want {
+		root := tt.s.basePath()
+		if tt.s.RelativeURLs {
+			root = rootPrefix(tt.from)
+		}
+		if got := root + tt.s.linkTail(tt.to); got != tt.want {
 			t.Errorf("link(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
 	}
