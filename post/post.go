@@ -1,6 +1,9 @@
 package post
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Status is a post's publish state.
 type Status string
@@ -60,8 +63,72 @@ type Post struct {
 	// source decoded it, never dropped. Nil when there are none.
 	Params map[string]any
 
+	// Kind says whether this is a blog post (KindPost, also the zero
+	// value) or a stand-alone page (KindPage: a WordPress page, an "about"
+	// page) that has a path of its own but is left out of lists, archives
+	// and feeds.
+	Kind Kind
+	// Protected reports that the author hid the body behind a password
+	// (WordPress's post_password). The password itself is never kept.
+	// Renderers publish no text of a protected post unless asked to.
+	Protected bool
+	// Aliases are the addresses the post was published at before moving
+	// to folio, most important first: its original permalink (the Go
+	// blog's /blog/SLUG, WordPress's link and ?p=ID, a Jekyll or Hugo
+	// permalink or url) and any redirects (Hugo aliases, Jekyll
+	// redirect_from). Each is a root-relative path or an absolute URL.
+	// Body links to an alias can be rewritten to the post's new page.
+	Aliases []string
+	// Assets are the files that belong to the post (a page bundle's
+	// resources, files its body links to that exist in the loaded tree),
+	// in the order the source found them. Their bytes are not read.
+	Assets []Asset
+
 	// Source says where the post was read from.
 	Source Source
+}
+
+// Kind is what a post is for: a dated entry of the blog or a page of
+// the site.
+type Kind string
+
+// The kinds of post. The zero value is read as KindPost.
+const (
+	KindPost Kind = "post"
+	KindPage Kind = "page"
+)
+
+// Asset is a file that belongs to a post.
+type Asset struct {
+	// Path is where the file is: slash-separated and relative to the
+	// loaded root.
+	Path string
+	// Link is the address the body uses for it, as written there
+	// ("harbour.jpg", "/assets/map.png"); empty for a bundle resource
+	// the body does not name.
+	Link string
+}
+
+// Warning is a problem that kept the post but changed or ignored
+// something: an unknown key, a repaired date, an unknown shortcode.
+// Line and Column are 1-based (Column in runes) and 0 when unknown.
+type Warning struct {
+	Path    string
+	Line    int
+	Column  int
+	Message string
+}
+
+// String formats the warning as "path:line:column: message", leaving out
+// a zero line or column.
+func (w Warning) String() string {
+	switch {
+	case w.Line == 0:
+		return w.Path + ": " + w.Message
+	case w.Column == 0:
+		return w.Path + ":" + strconv.Itoa(w.Line) + ": " + w.Message
+	}
+	return w.Path + ":" + strconv.Itoa(w.Line) + ":" + strconv.Itoa(w.Column) + ": " + w.Message
 }
 
 // Author is a person credited with a post.
@@ -89,11 +156,39 @@ type Citation struct {
 	Title  string
 }
 
-// Body is a post's content and the markup it is written in.
+// Body is a post's content, the markup it is written in and the dialect
+// of shortcodes and template actions it holds.
 type Body struct {
 	Format Format
 	Text   string
+	// Dialect says whose shortcodes and template actions Text holds, so
+	// that a renderer can expand them as that generator did. The zero
+	// value means none.
+	Dialect Dialect
 }
+
+// Dialect names the generator whose shortcodes and template actions a
+// body holds. It is a fact about where the body came from, recorded by
+// the reader that found it.
+type Dialect string
+
+// The dialects folio knows. NoDialect (the zero value) holds none.
+const (
+	NoDialect Dialect = ""
+	// WordPress is a classic-editor WordPress body: [shortcodes], oEmbed
+	// URLs alone on a line, paragraphs made by autop.
+	WordPress Dialect = "wordpress"
+	// WordPressBlocks is a block-editor body (<!-- wp:... --> comments):
+	// shortcodes and embeds as in WordPress, but no autop.
+	WordPressBlocks Dialect = "wordpress-blocks"
+	// Hugo holds Hugo shortcodes: {{< name >}} and {{% name %}}.
+	Hugo Dialect = "hugo"
+	// Liquid holds Jekyll's Liquid tags and output: {% tag %}, {{ page.x }}.
+	Liquid Dialect = "liquid"
+	// GoBlog holds the golang.org/x/tools/present actions of the Go
+	// blog's Markdown: {{raw `...`}}, {{code "file"}}, {{image "file"}}.
+	GoBlog Dialect = "goblog"
+)
 
 // Source records where a post was read from.
 type Source struct {

@@ -53,28 +53,28 @@ func TestPlainText(t *testing.T) {
 		in   Body
 		want string
 	}{
-		{"text unchanged", Body{Text, "A *star* & <b>tag</b>\n\nSecond."}, "A *star* & <b>tag</b>\n\nSecond."},
-		{"unknown format unchanged", Body{"rst", "**x**"}, "**x**"},
+		{"text unchanged", Body{Format: Text, Text: "A *star* & <b>tag</b>\n\nSecond."}, "A *star* & <b>tag</b>\n\nSecond."},
+		{"unknown format unchanged", Body{Format: "rst", Text: "**x**"}, "**x**"},
 		{
 			"html blocks and inline",
-			Body{HTML, "<p>Hello <strong>big</strong> world.</p><p>Second&nbsp;para &amp; more &#8212; done</p>"},
+			Body{Format: HTML, Text: "<p>Hello <strong>big</strong> world.</p><p>Second&nbsp;para &amp; more &#8212; done</p>"},
 			"Hello big world.\n\nSecond para & more — done",
 		},
 		{
 			"html script style comment",
-			Body{HTML, "<style>p{color:red}</style>Before<!--more-->after<script>var x = '</p>';</script> end"},
+			Body{Format: HTML, Text: "<style>p{color:red}</style>Before<!--more-->after<script>var x = '</p>';</script> end"},
 			"Beforeafter end",
 		},
-		{"html br and whitespace", Body{HTML, "line one<br/>line\n   two"}, "line one\nline two"},
-		{"html pre keeps lines", Body{HTML, "<pre>a  b\nc</pre>"}, "a  b\nc"},
-		{"html inline tag inside word", Body{HTML, "<b>wo</b>rd"}, "word"},
-		{"html lone less-than", Body{HTML, "a < b and c<d"}, "a < b and c<d"},
-		{"html attribute with >", Body{HTML, `<a href="x" title="a>b">link</a>`}, "link"},
-		{"html bare ampersand", Body{HTML, "Q&A &unknown; &#0;"}, "Q&A &unknown; \ufffd"},
-		{"html list", Body{HTML, "<ul><li>one</li><li>two</li></ul>"}, "one\n\ntwo"},
+		{"html br and whitespace", Body{Format: HTML, Text: "line one<br/>line\n   two"}, "line one\nline two"},
+		{"html pre keeps lines", Body{Format: HTML, Text: "<pre>a  b\nc</pre>"}, "a  b\nc"},
+		{"html inline tag inside word", Body{Format: HTML, Text: "<b>wo</b>rd"}, "word"},
+		{"html lone less-than", Body{Format: HTML, Text: "a < b and c<d"}, "a < b and c<d"},
+		{"html attribute with >", Body{Format: HTML, Text: `<a href="x" title="a>b">link</a>`}, "link"},
+		{"html bare ampersand", Body{Format: HTML, Text: "Q&A &unknown; &#0;"}, "Q&A &unknown; \ufffd"},
+		{"html list", Body{Format: HTML, Text: "<ul><li>one</li><li>two</li></ul>"}, "one\n\ntwo"},
 		{
 			"markdown",
-			Body{Markdown, strings.Join([]string{
+			Body{Format: Markdown, Text: strings.Join([]string{
 				"# A *Title* #",
 				"",
 				"Some **bold**, _em_ and ~~gone~~ text with a [link](https://example.com \"t\") and ![an image](x.png).",
@@ -129,11 +129,11 @@ func TestPlainText(t *testing.T) {
 				"See text, https://go.dev and © span.",
 			}, "\n"),
 		},
-		{"markdown unclosed link kept", Body{Markdown, "[not a link and *x"}, "[not a link and *x"},
-		{"markdown tilde fence", Body{Markdown, "~~~\n# not a heading\n~~~"}, "# not a heading"},
-		{"markdown indented code kept raw", Body{Markdown, "Para:\n\n    x := *p // [a](b)\n\n    y\nlazy *text*"}, "Para:\n\nx := *p // [a](b)\n\ny\nlazy text"},
-		{"markdown html blocks dropped", Body{Markdown, "<style>\n.x { color: red }\n\np {}\n</style>\nText\n<!-- a\n\nnote -->\n<!--more-->\nafter <!-- c --> it\n<script>x()</script> y"}, "Text\n\nafter  it\ny"},
-		{"markdown crlf", Body{Markdown, "**a**\r\n\r\nb\r\n"}, "a\n\nb"},
+		{"markdown unclosed link kept", Body{Format: Markdown, Text: "[not a link and *x"}, "[not a link and *x"},
+		{"markdown tilde fence", Body{Format: Markdown, Text: "~~~\n# not a heading\n~~~"}, "# not a heading"},
+		{"markdown indented code kept raw", Body{Format: Markdown, Text: "Para:\n\n    x := *p // [a](b)\n\n    y\nlazy *text*"}, "Para:\n\nx := *p // [a](b)\n\ny\nlazy text"},
+		{"markdown html blocks dropped", Body{Format: Markdown, Text: "<style>\n.x { color: red }\n\np {}\n</style>\nText\n<!-- a\n\nnote -->\n<!--more-->\nafter <!-- c --> it\n<script>x()</script> y"}, "Text\n\nafter  it\ny"},
+		{"markdown crlf", Body{Format: Markdown, Text: "**a**\r\n\r\nb\r\n"}, "a\n\nb"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
