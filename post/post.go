@@ -113,9 +113,13 @@ type Asset struct {
 // something: an unknown key, a repaired date, an unknown shortcode.
 // Line and Column are 1-based (Column in runes) and 0 when unknown.
 type Warning struct {
-	Path    string
-	Line    int
-	Column  int
+	Path   string
+	Line   int
+	Column int
+	// Kind names the class of problem in a few words ("unknown key",
+	// "unknown shortcode"), so that a program can summarise warnings by
+	// kind; Message says what happened to this post.
+	Kind    string
 	Message string
 }
 
