@@ -83,6 +83,11 @@ type Post struct {
 	// resources, files its body links to that exist in the loaded tree),
 	// in the order the source found them. Their bytes are not read.
 	Assets []Asset
+	// Attachments are the media a WordPress export knows by id that
+	// belong to the post: its child attachments, then any other the
+	// body's [gallery ids] or [caption] name, in id order within each.
+	// Shortcodes resolve against them.
+	Attachments []Attachment
 
 	// Source says where the post was read from.
 	Source Source
@@ -107,6 +112,20 @@ type Asset struct {
 	// ("harbour.jpg", "/assets/map.png"); empty for a bundle resource
 	// the body does not name.
 	Link string
+}
+
+// Attachment is a media file the source knows by id, such as a
+// WordPress attachment.
+type Attachment struct {
+	ID       string // the exporter's id (WordPress's wp:post_id)
+	URL      string // where the file is (wp:attachment_url), as exported
+	Title    string
+	Caption  string // the excerpt WordPress shows under an image
+	Alt      string // _wp_attachment_image_alt
+	MimeType string // e.g. "image/jpeg"; empty when unknown
+	Width    int    // in pixels; 0 when unknown
+	Height   int    // in pixels; 0 when unknown
+	Parent   string // the id of the post it was uploaded to; empty for none
 }
 
 // Warning is a problem that kept the post but changed or ignored
