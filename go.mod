@@ -3,6 +3,7 @@ module github.com/folio-go/folio
 go 1.24
 
 require (
+	github.com/alecthomas/chroma/v2 v2.24.1
 	github.com/google/go-cmp v0.7.0
 	github.com/gosimple/slug v1.15.0
 	github.com/pelletier/go-toml/v2 v2.4.3
@@ -10,4 +11,7 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
-require github.com/gosimple/unidecode v1.0.1 // indirect
+require (
+	github.com/dlclark/regexp2 v1.12.0 // indirect
+	github.com/gosimple/unidecode v1.0.1 // indirect
+)
