@@ -1,0 +1,87 @@
+package markup
+
+import (
+	"html"
+	"strings"
+)
+
+// Heading is a heading of rendered HTML that carries an id.
+type Heading struct {
+	Level int    // 1 for <h1> ... 6 for <h6>
+	ID    string // its id attribute, decoded
+	Text  string // its text, tags removed and entities decoded
+}
+
+// Headings returns the headings of h that have an id, in document
+// order: the entries of a table of contents. h is HTML as Sanitize
+// writes it (attribute values in double quotes); a heading without an
+// id, or with markup Headings cannot read, is skipped, never an error.
+func Headings(h string) []Heading {
+	var out []Heading
+	for i := 0; ; {
+		j := strings.Index(h[i:], "<h")
+		if j < 0 {
+			return out
+		}
+		i += j + 2
+		if i >= len(h) || h[i] < '1' || h[i] > '6' {
+			continue
+		}
+		level := int(h[i] - '0')
+		i++
+		end := strings.IndexByte(h[i:], '>')
+		if end < 0 {
+			return out
+		}
+		if c := h[i]; c != ' ' && c != '>' {
+			continue
+		}
+		id, ok := attrValue(h[i:i+end], "id")
+		i += end + 1
+		closeTag := "</h" + string(rune('0'+level)) + ">"
+		stop := strings.Index(h[i:], closeTag)
+		if stop < 0 {
+			return out
+		}
+		inner := h[i : i+stop]
+		i += stop + len(closeTag)
+		if !ok || id == "" {
+			continue
+		}
+		out = append(out, Heading{Level: level, ID: id, Text: strings.Join(strings.Fields(textOf(inner)), " ")})
+	}
+}
+
+// attrValue finds name="value" among a tag's attributes.
+func attrValue(attrs, name string) (string, bool) {
+	for _, prefix := range []string{" " + name + `="`} {
+		k := strings.Index(attrs, prefix)
+		if k < 0 {
+			continue
+		}
+		v := attrs[k+len(prefix):]
+		if e := strings.IndexByte(v, '"'); e >= 0 {
+			return html.UnescapeString(v[:e]), true
+		}
+	}
+	return "", false
+}
+
+// textOf removes the tags of h and decodes its entities.
+func textOf(h string) string {
+	var b strings.Builder
+	for {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			b.WriteString(h)
+			break
+		}
+		b.WriteString(h[:lt])
+		gt := strings.IndexByte(h[lt:], '>')
+		if gt < 0 {
+			break
+		}
+		h = h[lt+gt+1:]
+	}
+	return html.UnescapeString(b.String())
+}

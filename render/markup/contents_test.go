@@ -1,0 +1,29 @@
+package markup
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestHeadings(t *testing.T) {
+	h := `<h1 id="a">A &amp; <em>B</em></h1><p>x</p><h2>no id</h2><h2 class="c" id="b-1">B</h2>` +
+		`<header id="x">not a heading</header><h3 id="c">C
+  text</h3><h4 id="open">never closed`
+	want := []Heading{{1, "a", "A & B"}, {2, "b-1", "B"}, {3, "c", "C text"}}
+	if diff := cmp.Diff(want, Headings(h)); diff != "" {
+		t.Errorf("Headings (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzHeadings(f *testing.F) {
+	f.Add(`<h2 id="a">A</h2><h3 id="b">B <code>c</code></h3>`)
+	f.Add(`<h2 id="a`)
+	f.Fuzz(func(t *testing.T, h string) {
+		for _, hd := range Headings(h) {
+			if hd.Level < 1 || hd.Level > 6 || hd.ID == "" {
+				t.Errorf("Headings(%q) gave %+v", h, hd)
+			}
+		}
+	})
+}
