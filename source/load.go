@@ -115,6 +115,9 @@ func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Po
 		errs = append(errs, err)
 	}
 	internTerms(posts)
+	if err := FindAssets(ctx, fsys, root, posts, nil); err != nil && ctx.Err() == nil {
+		errs = append(errs, &Error{Path: root, Err: err})
+	}
 	return posts, errors.Join(errs...)
 }
 
