@@ -35,8 +35,8 @@ const WarnMissingFile = "missing file"
 //
 // Files Load would read as posts, hidden files and links with a scheme,
 // a host, or a path leaving root are never assets. Each file appears
-// once per post, in the order found. Posts that already have Assets keep
-// them.
+// once per post, in the order found. Assets the posts had are replaced,
+// so calling FindAssets again gives the same result.
 //
 // warn, when not nil, is called once for each relative or site-path link
 // that names no file under root, with the post's Source.Path and the
@@ -60,9 +60,7 @@ func FindAssets(ctx context.Context, fsys fs.FS, root string, posts []*post.Post
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if len(p.Assets) > 0 {
-			continue
-		}
+		p.Assets = nil
 		missing := postAssets(p, files)
 		if warn != nil && len(missing) > 0 {
 			warnMissing(fsys, root, p, missing, warn)

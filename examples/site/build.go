@@ -42,6 +42,12 @@ type config struct {
 	title       string
 	description string
 	permalink   string // the pattern of post paths; empty for render's default
+
+	static string // the folder of files copied as they are; empty for the default
+	// fsys and root are where the posts were loaded from, for their
+	// assets; fsys is nil when no posts were loaded from files.
+	fsys fs.FS
+	root string
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -86,6 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	cfg.fsys, cfg.root = fsys, root
 	out, err := openOutDir(cfg.out)
 	if err != nil {
 		fmt.Fprintf(stderr, "site: %v\n", err)
@@ -132,6 +139,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, the folder name otherwise)")
 	fl.StringVar(&cfg.description, "description", "", "site `description` shown under the title")
 	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
+	fl.StringVar(&cfg.static, "static", "", "`folder` of files copied into -out as they are (default: a static/ folder, whose files go to the site's root, or an assets/ folder, copied as /assets/, in -src or beside it)")
 	fl.BoolVar(&cfg.days, "day-archives", false, "also write a page for each day (year and month archives are always written)")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")

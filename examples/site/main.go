@@ -14,7 +14,7 @@
 //	go run ./examples/site -base-url https://blog.example.com/
 //	go run ./examples/site -serve localhost:8080
 //
-// Flags: -src, -out, -base-url, -title, -description, -permalink, -drafts,
+// Flags: -src, -out, -static, -base-url, -title, -description, -permalink, -drafts,
 // -serve, -workers, -cpuprofile, -memprofile; run with -h for details.
 // Bad files are reported as path:line:column and the rest is still built;
 // the exit status is then 1 (2 for bad usage). Nothing is ever written

@@ -95,6 +95,11 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	if err != nil {
 		errs = append(errs, err)
 	}
+	files, bad := collectAssets(ctx, cfg, site, posts)
+	errs = append(errs, bad...)
+	copied, bad := copyFiles(ctx, out, files, taken)
+	n += copied
+	errs = append(errs, bad...)
 	if cfg.memprofile != "" {
 		// Here, with every page written and the renderer still live, the
 		// heap is at its largest.

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/source"
+)
+
+// fileCopy is one file to put into -out: where it comes from and the
+// slash-separated path under -out it goes to.
+type fileCopy struct {
+	fsys fs.FS
+	from string // path in fsys
+	to   string // path under -out, clean
+	what string // who asked for it, for messages
+}
+
+// assetCopies lists the files each post's links expect beside its page:
+// a relative link ("harbour.jpg") is resolved against the post's page
+// folder, a site path ("/assets/map.png") against the site's root, and
+// a bundle or figure-folder file the body does not name keeps its place
+// relative to the post's own file. A destination that would leave -out
+// is reported and skipped; two files claiming one destination keep the
+// first.
+func assetCopies(site *render.Site, posts []*post.Post, fsys fs.FS, root string) ([]fileCopy, []error) {
+	var out []fileCopy
+	var errs []error
+	for _, p := range posts {
+		pageDir := strings.TrimPrefix(site.PostURL(p), "/")
+		if !strings.HasSuffix(pageDir, "/") {
+			pageDir = path.Dir(pageDir) + "/"
+		}
+		srcDir := path.Dir(p.Source.Path)
+		for _, a := range p.Assets {
+			to, ok := assetDest(pageDir, srcDir, a)
+			if !ok {
+				errs = append(errs, warning{fmt.Errorf("%s: %s: the file would land outside the output folder; not copied", p.Source.Path, a.Link)})
+				continue
+			}
+			out = append(out, fileCopy{fsys: fsys, from: path.Join(root, a.Path), to: to, what: p.Source.Path})
+		}
+	}
+	return out, errs
+}
+
+// assetDest is where a's file goes for a post whose page is in pageDir
+// (under -out) and whose file is in srcDir (under the loaded root).
+func assetDest(pageDir, srcDir string, a post.Asset) (string, bool) {
+	var to string
+	switch link := a.Link; {
+	case link == "":
+		rel := a.Path
+		if srcDir != "." {
+			rel = strings.TrimPrefix(rel, srcDir+"/")
+		}
+		to = pageDir + rel
+	default:
+		if i := strings.IndexAny(link, "?#"); i >= 0 {
+			link = link[:i]
+		}
+		if u, err := url.PathUnescape(link); err == nil {
+			link = u
+		}
+		if strings.HasPrefix(link, "/") {
+			to = link[1:]
+		} else {
+			to = path.Join(pageDir, link)
+		}
+	}
+	clean, err := cleanOutPath(path.Clean(to))
+	return clean, err == nil
+}
+
+// staticCopies lists every file under dir (on disk) to copy as it is:
+// the files of a folder named "static" go to the site's root, as Hugo
+// publishes them; any other folder ("assets", as Jekyll keeps it) goes
+// to a folder of its own name. Hidden files are left out.
+func staticCopies(dir string, asRoot bool) ([]fileCopy, error) {
+	fsys := os.DirFS(dir)
+	prefix := ""
+	if !asRoot {
+		prefix = filepath.Base(dir) + "/"
+	}
+	var out []fileCopy
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		to, err := cleanOutPath(prefix + name)
+		if err != nil {
+			return nil
+		}
+		out = append(out, fileCopy{fsys: fsys, from: name, to: to, what: dir})
+		return nil
+	})
+	return out, err
+}
+
+// defaultStatic finds the folder of static files beside the content: a
+// "static" (Hugo) or "assets" (Jekyll) folder in src or in its parent.
+// It returns "" when there is none, and whether its files go to the
+// site's root.
+func defaultStatic(src string) (string, bool) {
+	if src == "" {
+		return "", false
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		return "", false
+	}
+	if !info.IsDir() {
+		src = filepath.Dir(src)
+	}
+	for _, dir := range []string{src, filepath.Dir(filepath.Clean(src))} {
+		for _, name := range []string{"static", "assets"} {
+			cand := filepath.Join(dir, name)
+			if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
+				return cand, name == "static"
+			}
+		}
+	}
+	return "", false
+}
+
+// copyFiles copies each file to its destination under out once, and
+// reports how many it wrote. A destination already taken by a page, or
+// by an earlier file, is left to the first. A file whose copy under -out
+// has the same size and is no older than the source is not copied again,
+// so a rebuild copies only what changed.
+func copyFiles(ctx context.Context, out *outDir, files []fileCopy, taken map[string]bool) (int, []error) {
+	sort.SliceStable(files, func(i, j int) bool { return files[i].to < files[j].to })
+	var errs []error
+	n := 0
+	done := map[string]fileCopy{}
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return n, append(errs, ctx.Err())
+		}
+		key := f.to
+		if taken[key] {
+			errs = append(errs, warning{fmt.Errorf("%s: %s: a page of the site has this path; the file is not copied", f.what, f.to)})
+			continue
+		}
+		if prev, ok := done[key]; ok {
+			// Two posts linking to one file is the common case; two
+			// different files of posts wanting one place is worth a word.
+			if prev.fsys == f.fsys && prev.from != f.from {
+				errs = append(errs, warning{fmt.Errorf("%s: %s: already copied from %s; %s is not copied", f.what, f.to, prev.from, f.from)})
+			}
+			continue
+		}
+		done[key] = f
+		wrote, err := copyOne(out, f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: copying %s: %w", f.what, f.from, err))
+			continue
+		}
+		if wrote {
+			n++
+		}
+	}
+	return n, errs
+}
+
+// copyOne copies f unless its copy is current, and reports whether it
+// wrote.
+func copyOne(out *outDir, f fileCopy) (bool, error) {
+	src, err := f.fsys.Open(f.from)
+	if err != nil {
+		return false, err
+	}
+	defer src.Close()
+	info, err := src.Stat()
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() {
+		return false, errors.New("not a regular file")
+	}
+	if cur, err := out.root.Stat(filepath.FromSlash(f.to)); err == nil && cur.Mode().IsRegular() &&
+		cur.Size() == info.Size() && !cur.ModTime().Before(info.ModTime()) {
+		return false, nil
+	}
+	dst, err := out.Create(f.to)
+	if err != nil {
+		return false, err
+	}
+	_, err = io.Copy(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err == nil, err
+}
+
+// collectAssets finds the assets of posts again, now reporting links to
+// missing files, and lists the copies the site needs: each post's assets
+// and the static folder. Source.Load already filled Assets; it has no
+// way yet to hand the warnings on.
+func collectAssets(ctx context.Context, cfg config, site *render.Site, posts []*post.Post) ([]fileCopy, []error) {
+	var errs []error
+	if cfg.fsys != nil {
+		err := source.FindAssets(ctx, cfg.fsys, cfg.root, posts, func(w post.Warning) {
+			errs = append(errs, warning{errors.New(w.String())})
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	files, bad := assetCopies(site, posts, cfg.fsys, cfg.root)
+	errs = append(errs, bad...)
+	static, asRoot := cfg.static, true
+	if static == "" {
+		static, asRoot = defaultStatic(cfg.src)
+	}
+	if static != "" {
+		more, err := staticCopies(static, asRoot)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("-static: %w", err))
+		}
+		files = append(files, more...)
+	}
+	return files, errs
+}
