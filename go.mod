@@ -1,6 +1,6 @@
 module github.com/folio-go/folio
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/alecthomas/chroma/v2 v2.24.1
@@ -9,6 +9,7 @@ require (
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/image v0.32.0
 )
 
 require (
