@@ -52,6 +52,9 @@ type WXR struct {
 	// list.
 	Skipped       map[string]int
 	SkippedStatus map[string]int
+	// Attachments are every attachment item of the export, in document
+	// order, whatever PostTypes asks for (see Attach).
+	Attachments []post.Attachment
 }
 
 // WXRAuthor is one wp:author declaration of a WXR export.
@@ -168,6 +171,7 @@ func ReadWXR(path string, r io.Reader, opt Options) (*WXR, error) {
 		return nil
 	})
 	w.Posts = posts
+	Attach(posts, w.Attachments)
 	return w, err
 }
 
@@ -658,6 +662,9 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 	typ, _ := n.child("wp", "post_type")
 	if typ == "" {
 		typ = "post"
+	}
+	if typ == "attachment" {
+		s.w.Attachments = append(s.w.Attachments, attachmentOf(n))
 	}
 	if !s.types[typ] {
 		s.w.Skipped[typ]++
