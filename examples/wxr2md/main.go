@@ -5,7 +5,14 @@
 //
 // Usage:
 //
-//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-force] export.xml
+//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-force] [-uploads DIR] export.xml
+//
+// With -uploads (a copy of the blog's wp-content/uploads folder, as
+// WordPress backups hold it) every uploads address in the bodies, the
+// feature image (front-matter "image") and the attachments galleries use
+// (front-matter "attachments") is rewritten to /wp-content/uploads/...
+// and the file copied into -out there; a file the folder lacks is
+// reported and its address kept. Without it addresses stay as they are.
 //
 // It prints a summary of what was converted, what was skipped and why.
 // Exit status: 0 when everything read was converted, 1 when the export is

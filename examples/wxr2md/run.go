@@ -36,8 +36,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	types := fl.String("types", "post", "comma-separated WordPress post types to convert (post,page,...)")
 	protected := fl.Bool("protected", false, "also convert password-protected posts (their text becomes public)")
 	force := fl.Bool("force", false, "overwrite files that already exist in -out")
+	uploadsDir := fl.String("uploads", "", "a copy of the blog's wp-content/uploads `folder`: files the posts use are copied to -out/wp-content/uploads and their addresses rewritten")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-force] export.xml")
+		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-force] [-uploads DIR] export.xml")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -62,6 +63,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opt := source.Options{PostTypes: splitList(*types)}
 	c := &converter{dir: *out, force: *force, protected: *protected, stderr: stderr,
 		s: summary{byStatus: map[post.Status]int{}, taxonomy: map[string]bool{}}, names: map[string]bool{}}
+	if *uploadsDir != "" {
+		// The attachments come after the posts that use them, so a first
+		// reading collects them; it keeps no post.
+		first, _ := source.ScanWXR(filepath.Base(in), f, opt, func(*post.Post) error { return nil })
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			fmt.Fprintln(stderr, "wxr2md:", err)
+			return 1
+		}
+		c.up = newUploads(*uploadsDir, *out, first.Attachments, stderr)
+	}
 	// ScanWXR hands over one post at a time, so a large export is
 	// converted in the memory of its largest post.
 	w, readErr := source.ScanWXR(filepath.Base(in), f, opt, c.write)
@@ -85,6 +96,7 @@ type converter struct {
 	stderr    io.Writer
 	s         summary
 	names     map[string]bool // file names used, lower-cased
+	up        *uploads        // nil without -uploads
 }
 
 // write writes one post as DIR/<slug>.md. Failures are counted and told,
@@ -93,6 +105,9 @@ func (c *converter) write(p *post.Post) error {
 	if p.Params["password_protected"] == true && !c.protected {
 		c.s.protected++
 		return nil
+	}
+	if c.up != nil {
+		c.up.apply(p)
 	}
 	var buf bytes.Buffer
 	if err := render.MarkdownFile(&buf, p); err != nil {
@@ -151,6 +166,9 @@ func (c *converter) report(w io.Writer, x *source.WXR, damaged bool) {
 		if n := c.s.byStatus[st]; n > 0 {
 			fmt.Fprintf(w, "  %-14s %d\n", st, n)
 		}
+	}
+	if c.up != nil {
+		fmt.Fprintf(w, "  %d uploads copied into %s, %d missing from %s\n", c.up.copied, filepath.Join(c.dir, "wp-content", "uploads"), c.up.missed, c.up.dir)
 	}
 	if c.s.renamed > 0 {
 		fmt.Fprintf(w, "  %d files named slug-N.md because their slug was taken\n", c.s.renamed)
