@@ -85,3 +85,47 @@ func textOf(h string) string {
 	}
 	return html.UnescapeString(b.String())
 }
+
+// HeadingAnchors returns h with a link to each heading that has an id
+// put at the end of the heading: <a class="heading-anchor"
+// href="#ID">#</a>, which a theme shows on hover so that readers can
+// copy a link to the section. Headings without an id, or that
+// Headings cannot read, are left as they are.
+func HeadingAnchors(h string) string {
+	if !strings.Contains(h, "<h") {
+		return h
+	}
+	var b strings.Builder
+	b.Grow(len(h) + 256)
+	for i := 0; ; {
+		j := strings.Index(h[i:], "<h")
+		if j < 0 {
+			b.WriteString(h[i:])
+			return b.String()
+		}
+		start := i + j + 2
+		if start >= len(h) || h[start] < '1' || h[start] > '6' || start+1 >= len(h) || (h[start+1] != ' ' && h[start+1] != '>') {
+			b.WriteString(h[i:start])
+			i = start
+			continue
+		}
+		end := strings.IndexByte(h[start:], '>')
+		if end < 0 {
+			b.WriteString(h[i:])
+			return b.String()
+		}
+		closeTag := "</h" + h[start:start+1] + ">"
+		stop := strings.Index(h[start+end:], closeTag)
+		id, ok := attrValue(h[start+1:start+end], "id")
+		if stop < 0 || !ok || id == "" {
+			b.WriteString(h[i : start+end+1])
+			i = start + end + 1
+			continue
+		}
+		stop += start + end
+		b.WriteString(h[i:stop])
+		b.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(id) + `" aria-label="Link to this section">#</a>`)
+		b.WriteString(closeTag)
+		i = stop + len(closeTag)
+	}
+}

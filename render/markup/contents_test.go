@@ -27,3 +27,12 @@ func FuzzHeadings(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadingAnchors(t *testing.T) {
+	in := `<h2 id="a">A</h2><h3>B</h3><hr /><h4 id="c&amp;d">C</h4><h5 id="x">open`
+	want := `<h2 id="a">A <a class="heading-anchor" href="#a" aria-label="Link to this section">#</a></h2><h3>B</h3><hr />` +
+		`<h4 id="c&amp;d">C <a class="heading-anchor" href="#c&amp;d" aria-label="Link to this section">#</a></h4><h5 id="x">open`
+	if diff := cmp.Diff(want, HeadingAnchors(in)); diff != "" {
+		t.Errorf("HeadingAnchors (-want +got):\n%s", diff)
+	}
+}
