@@ -52,6 +52,13 @@ type PageOptions struct {
 	// Pages written in parallel call it at the same time, so it must be
 	// safe for concurrent use (a lookup in a map made beforehand is).
 	Feeds func(kind Kind, base string) []FeedLink
+	// ImageSize, when set, gives the width and height in pixels of an
+	// image a post's body shows, src as the body wrote it ("harbour.jpg",
+	// "/assets/map.png"), or false when unknown; post pages then write
+	// them on <img> tags that have neither, so the page does not jump as
+	// images load. Pages written in parallel call it at the same time,
+	// so it must be safe for concurrent use.
+	ImageSize func(p *post.Post, src string) (width, height int, ok bool)
 	// NoDayArchives leaves out the page of each day (year and month
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.

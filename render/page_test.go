@@ -105,7 +105,9 @@ func TestRootRelativeLinks(t *testing.T) {
 // TestJSONLDScriptBreakout puts a closing script tag in a title and checks
 // that it stays inside the JSON string.
 func TestJSONLDScriptBreakout(t *testing.T) {
-	posts := []*post.Post{{Title: `</script><script>alert(1)</script>`, Slug: "x", Date: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	// A title that is no markup, so it stays as it is (tags of known
+	// elements would be removed), yet would end a script element.
+	posts := []*post.Post{{Title: `x </script y`, Slug: "x", Date: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	r := sampleRenderer(t, &Site{BaseURL: "https://example.com/"}, posts)
 	var b strings.Builder
 	if err := r.WritePost(&b, posts[0]); err != nil {
@@ -115,7 +117,7 @@ func TestJSONLDScriptBreakout(t *testing.T) {
 	if strings.Count(strings.ToLower(page), "<script") != 1 {
 		t.Errorf("a second script element appeared:\n%s", page)
 	}
-	if !strings.Contains(page, `"headline":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e"`) {
+	if !strings.Contains(page, `"headline":"x \u003c/script y"`) {
 		t.Errorf("headline not escaped as expected:\n%s", page)
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/folio-go/folio/render/markup"
 	"html/template"
 	"slices"
 	"strings"
@@ -327,6 +328,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	s := &r.site
 	pd := &PostData{
 		Title:     postTitle(p),
+		TitleHTML: postTitleHTML(p),
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
 		Summary:   r.contentLinks(root, c.summary),
@@ -360,7 +362,8 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(root, body)
+	pd.Body = r.contentLinks(root, r.pageBody(p, body))
+	pd.TOC, pd.Headings = tableOfContents(markup.Headings(string(body)))
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
@@ -434,15 +437,64 @@ func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
 }
 
 func postTitle(p *post.Post) string {
+	t := p.Title
+	if strings.ContainsAny(t, "<&") {
+		t = markup.TitleText(t)
+	}
 	// Most titles start and end with a printable ASCII character; only the
 	// rest need trimming to see whether anything is left.
-	if t := p.Title; t != "" && t[0] > ' ' && t[0] < utf8.RuneSelf && t[len(t)-1] > ' ' && t[len(t)-1] < utf8.RuneSelf {
+	if t != "" && t[0] > ' ' && t[0] < utf8.RuneSelf && t[len(t)-1] > ' ' && t[len(t)-1] < utf8.RuneSelf {
 		return t
 	}
-	if strings.TrimSpace(p.Title) == "" {
+	if strings.TrimSpace(t) == "" {
 		return "Untitled"
 	}
-	return p.Title
+	return t
+}
+
+// postTitleHTML is p's title with its inline markup kept, for headings.
+func postTitleHTML(p *post.Post) template.HTML {
+	if !strings.ContainsAny(p.Title, "<&") {
+		return template.HTML(template.HTMLEscapeString(postTitle(p))) //nolint:gosec // escaped
+	}
+	h := markup.TitleHTML(p.Title)
+	if strings.TrimSpace(markup.TitleText(p.Title)) == "" {
+		h = "Untitled"
+	}
+	return template.HTML(h) //nolint:gosec // TitleHTML keeps only bare inline tags and escapes the rest
+}
+
+// pageBody is a post's body as its own page shows it: a link on each
+// heading that has an id, and images with their sizes and loading hints.
+func (r *Renderer) pageBody(p *post.Post, body template.HTML) template.HTML {
+	o := markup.ImageOptions{EagerFirst: true}
+	if size := r.opt.ImageSize; size != nil {
+		o.Size = func(src string) (int, int, bool) { return size(p, src) }
+	}
+	// Both only add attributes and links of their own, escaped, to
+	// trusted HTML.
+	return trustedHTML(markup.HeadingAnchors(markup.Images(string(body), o)), true)
+}
+
+// tableOfContents nests headings by level: each heading goes under the
+// nearest earlier one of a smaller level.
+func tableOfContents(hs []markup.Heading) ([]*TOCEntry, int) {
+	var top []*TOCEntry
+	var stack []*TOCEntry
+	for _, h := range hs {
+		e := &TOCEntry{Text: h.Text, URL: "#" + h.ID, Level: h.Level}
+		for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			top = append(top, e)
+		} else {
+			parent := stack[len(stack)-1]
+			parent.Children = append(parent.Children, e)
+		}
+		stack = append(stack, e)
+	}
+	return top, len(hs)
 }
 
 // termLinks links a post's terms of one taxonomy, in the post's order,

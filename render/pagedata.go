@@ -143,7 +143,11 @@ type Link struct {
 // PostData is a post as a template shows it, in full on its own page or
 // as a summary in a list.
 type PostData struct {
-	Title string
+	// Title is the post's title as plain text (markup a WordPress title
+	// holds removed); TitleHTML is the same title with its inline markup
+	// (<em>, <code>, ...) kept, safe to write inside a heading or link.
+	Title     string
+	TitleHTML template.HTML
 	// URL links to the post's page from the current page; Permalink is
 	// its absolute URL (its site path without Site.BaseURL).
 	URL, Permalink string
@@ -157,8 +161,16 @@ type PostData struct {
 	// Taxonomies are the post's custom taxonomy terms, by taxonomy name.
 	Taxonomies []TaxonomyLinks
 	Citations  []CitationData
-	// Body is the whole body (post pages only).
+	// Body is the whole body (post pages only). Its headings carry ids
+	// and a link to themselves (class "heading-anchor"), and its images
+	// width, height (when PageOptions.ImageSize knows them), lazy loading
+	// after the first and async decoding.
 	Body template.HTML
+	// TOC is the table of contents of Body (post pages only): its
+	// headings that have an id, nested by level; Headings counts them.
+	// The default theme shows it when there are at least three.
+	TOC      []*TOCEntry
+	Headings int
 	// Summary is the start of the body; Truncated says the body has more.
 	Summary   template.HTML
 	Truncated bool
@@ -175,6 +187,17 @@ type PostData struct {
 	// Newer, Older and Related are filled on post pages only.
 	Newer, Older *Link
 	Related      []Link
+}
+
+// TOCEntry is a heading in a post's table of contents.
+type TOCEntry struct {
+	Text string // the heading's text
+	// URL links to the heading on the post's page ("#why-go").
+	URL string
+	// Level is the heading's level, 1 to 6.
+	Level int
+	// Children are the headings under it (of a deeper level), in order.
+	Children []*TOCEntry
 }
 
 // TaxonomyLinks are a post's terms in one custom taxonomy.
