@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
@@ -241,4 +242,63 @@ func collectAssets(ctx context.Context, cfg config, site *render.Site, posts []*
 		files = append(files, more...)
 	}
 	return files, errs
+}
+
+// imageSizes answers render.PageOptions.ImageSize from the posts' assets
+// and the static folder, reading each image's header once.
+type imageSizes struct {
+	fsys   fs.FS
+	root   string
+	static string // the static folder, "" for none
+	asRoot bool   // its files are at the site's root
+	cache  sync.Map
+}
+
+type imageSize struct {
+	w, h int
+	ok   bool
+}
+
+func newImageSizes(cfg config) *imageSizes {
+	s := &imageSizes{fsys: cfg.fsys, root: cfg.root, static: cfg.static, asRoot: true}
+	if s.static == "" {
+		s.static, s.asRoot = defaultStatic(cfg.src)
+	}
+	return s
+}
+
+// size finds the file src names for p and reads its size.
+func (s *imageSizes) size(p *post.Post, src string) (int, int, bool) {
+	for _, a := range p.Assets {
+		if a.Link == src && s.fsys != nil {
+			return s.read(s.fsys, "src", path.Join(s.root, a.Path))
+		}
+	}
+	if s.static == "" || !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
+		return 0, 0, false
+	}
+	rel := strings.TrimPrefix(path.Clean(src), "/")
+	if !s.asRoot {
+		var ok bool
+		if rel, ok = strings.CutPrefix(rel, filepath.Base(s.static)+"/"); !ok {
+			return 0, 0, false
+		}
+	}
+	if !fs.ValidPath(rel) {
+		return 0, 0, false
+	}
+	return s.read(os.DirFS(s.static), "static", rel)
+}
+
+// read reads the size of name in fsys, which where names for the cache.
+func (s *imageSizes) read(fsys fs.FS, where, name string) (int, int, bool) {
+	key := where + "\x00" + name
+	if v, ok := s.cache.Load(key); ok {
+		sz := v.(imageSize)
+		return sz.w, sz.h, sz.ok
+	}
+	w, h, err := source.ImageSize(fsys, name)
+	sz := imageSize{w, h, err == nil}
+	s.cache.Store(key, sz)
+	return sz.w, sz.h, sz.ok
 }

@@ -62,7 +62,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats), ImageSize: newImageSizes(cfg).size})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
