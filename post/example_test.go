@@ -97,8 +97,8 @@ func ExampleSummarize() {
 	fmt.Printf("%q %v\n", summary, truncated)
 	// Output:
 	// "A first paragraph with a [link to more](https://example.com) and **bold words** in it." true
-	// "A first paragraph with a" true
-	// "A first paragraph with a [link to more](https://example.com) and **bold**" true
+	// "A first paragraph with a…" true
+	// "A first paragraph with a [link to more](https://example.com) and **bold…**" true
 	// "Only the intro." true
 }
 

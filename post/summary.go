@@ -29,7 +29,9 @@ const DefaultSummaryWords = 70
 //     maxWords is cut after its last whole word that fits, never inside a
 //     word, an HTML tag, an entity, a Markdown link, image or code span;
 //     HTML elements (and Markdown emphasis) left open by the cut are
-//     closed. No ellipsis is added: the caller can use truncated.
+//     closed; the cut paragraph ends in an ellipsis ("…"), inside those
+//     elements. Summaries made of whole paragraphs get none: the caller
+//     can use truncated.
 //
 // maxWords of 0 or less means DefaultSummaryWords. A nil post or a blank
 // body gives "", false. Summarize never fails: markup it does not
@@ -397,7 +399,7 @@ func cutWords(f Format, s string, maxWords int) string {
 				if f == Markdown {
 					if url, end, ok := autolinkAt(s, i); ok {
 						if !unit(CountWords(url), end, true) {
-							return closeOpen(f, s[:last])
+							return closeOpen(f, s[:last], true)
 						}
 						i = end
 						continue
@@ -408,7 +410,7 @@ func cutWords(f Format, s string, maxWords int) string {
 					if strings.TrimSpace(dec) == "" {
 						inWord = false
 					} else if !unit(1, end, true) {
-						return closeOpen(f, s[:last])
+						return closeOpen(f, s[:last], true)
 					}
 					i = end
 					continue
@@ -416,7 +418,7 @@ func cutWords(f Format, s string, maxWords int) string {
 			case f == Markdown && c == '`':
 				if code, end, ok := idx.codeSpan(i); ok {
 					if !unit(CountWords(code), end, true) {
-						return closeOpen(f, s[:last])
+						return closeOpen(f, s[:last], true)
 					}
 					i = end
 					continue
@@ -429,14 +431,14 @@ func cutWords(f Format, s string, maxWords int) string {
 					}
 					n := CountWords(text)
 					if !unit(n, l.end, true) {
-						return closeOpen(f, s[:last])
+						return closeOpen(f, s[:last], true)
 					}
 					i = l.end
 					continue
 				}
 			case f == Markdown && c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
 				if !inWord && !unit(1, i+2, true) {
-					return closeOpen(f, s[:last])
+					return closeOpen(f, s[:last], true)
 				}
 				last, i = i+2, i+2
 				continue
@@ -458,25 +460,29 @@ func cutWords(f Format, s string, maxWords int) string {
 			inWord = false
 		case classCJK:
 			if !unit(1, i+size, false) {
-				return closeOpen(f, s[:last])
+				return closeOpen(f, s[:last], true)
 			}
 		default:
 			if !inWord && !unit(1, i+size, true) {
-				return closeOpen(f, s[:last])
+				return closeOpen(f, s[:last], true)
 			}
 			last = i + size
 		}
 		i += size
 	}
-	return closeOpen(f, s) // everything fit after all
+	return closeOpen(f, s, false) // everything fit after all
 }
 
-// closeOpen trims a cut paragraph and closes the HTML elements (and, in
-// Markdown, the emphasis) that the cut left open.
-func closeOpen(f Format, s string) string {
+// closeOpen trims a cut paragraph, ends it with an ellipsis when cut says
+// the paragraph goes on, and closes the HTML elements (and, in Markdown,
+// the emphasis) that the cut left open, so the ellipsis sits inside them.
+func closeOpen(f Format, s string, cut bool) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	var b strings.Builder
 	b.WriteString(s)
+	if cut && s != "" && !strings.HasSuffix(s, "…") {
+		b.WriteString("…")
+	}
 	if f == Markdown {
 		open := openEmphasis(s)
 		slices.Reverse(open)

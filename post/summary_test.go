@@ -91,37 +91,37 @@ func TestSummarize(t *testing.T) {
 		{
 			"first paragraph cut at a word",
 			&Post{Body: Body{Format: Text, Text: "Alpha beta gamma delta epsilon.\n\nZeta."}},
-			3, "Alpha beta gamma", true,
+			3, "Alpha beta gamma…", true,
 		},
 		{
 			"cjk cut between characters",
 			&Post{Body: Body{Format: Text, Text: "東アジアの経済"}},
-			3, "東アジ", true,
+			3, "東アジ…", true,
 		},
 		{
 			"markdown link kept whole",
 			&Post{Body: Body{Format: Markdown, Text: "Read [the long guide here](https://example.com/guide) today please."}},
-			3, "Read", true,
+			3, "Read…", true,
 		},
 		{
 			"markdown first link longer than budget kept",
 			&Post{Body: Body{Format: Markdown, Text: "[one two three four](https://example.com) five"}},
-			2, "[one two three four](https://example.com)", true,
+			2, "[one two three four](https://example.com)…", true,
 		},
 		{
 			"markdown image and code span whole",
 			&Post{Body: Body{Format: Markdown, Text: "A `go test ./...` run ![alt text](x.png) ok."}},
-			6, "A `go test ./...` run", true,
+			6, "A `go test ./...` run…", true,
 		},
 		{
 			"markdown emphasis closed",
 			&Post{Body: Body{Format: Markdown, Text: "**Bold start of a long** sentence _with em words_ here."}},
-			3, "**Bold start of**", true,
+			3, "**Bold start of…**", true,
 		},
 		{
 			"markdown nested emphasis closed",
 			&Post{Body: Body{Format: Markdown, Text: "*One **two three** four*"}},
-			2, "*One **two***", true,
+			2, "*One **two…***", true,
 		},
 		{
 			"markdown fence kept whole as a paragraph",
@@ -131,22 +131,22 @@ func TestSummarize(t *testing.T) {
 		{
 			"html cut closes elements",
 			&Post{Body: Body{Format: HTML, Text: `<p>Some <a href="https://example.com/a b">linked words here</a> and more</p>`}},
-			3, `<p>Some <a href="https://example.com/a b">linked words</a></p>`, true,
+			3, `<p>Some <a href="https://example.com/a b">linked words…</a></p>`, true,
 		},
 		{
 			"html closing tag after last word kept",
 			&Post{Body: Body{Format: HTML, Text: "<p><strong>Bold</strong> <em>next</em> words</p>"}},
-			1, "<p><strong>Bold</strong></p>", true,
+			1, "<p><strong>Bold</strong>…</p>", true,
 		},
 		{
 			"html entity not split",
 			&Post{Body: Body{Format: HTML, Text: "<p>Fish&nbsp;&amp;&nbsp;chips are great</p>"}},
-			2, "<p>Fish&nbsp;&amp;</p>", true,
+			2, "<p>Fish&nbsp;&amp;…</p>", true,
 		},
 		{
 			"html void and raw elements",
 			&Post{Body: Body{Format: HTML, Text: "<p>A<br>b <img src=x> <script>if (a<b) {}</script>c d</p>"}},
-			3, "<p>A<br>b <img src=x> <script>if (a<b) {}</script>c</p>", true,
+			3, "<p>A<br>b <img src=x> <script>if (a<b) {}</script>c…</p>", true,
 		},
 		{
 			"html pre with blank lines is one paragraph",
@@ -156,7 +156,7 @@ func TestSummarize(t *testing.T) {
 		{
 			"html block tags separate words",
 			&Post{Body: Body{Format: HTML, Text: "<p>one</p><p>two</p><p>three</p>"}},
-			2, "<p>one</p><p>two</p>", true,
+			2, "<p>one</p><p>two…</p>", true,
 		},
 		{
 			"paragraphs without words or images left out",
@@ -166,7 +166,7 @@ func TestSummarize(t *testing.T) {
 		{
 			"default budget",
 			&Post{Body: Body{Format: Text, Text: long}},
-			0, strings.TrimSpace(strings.Repeat("word ", DefaultSummaryWords)), true,
+			0, strings.TrimSpace(strings.Repeat("word ", DefaultSummaryWords)) + "…", true,
 		},
 	}
 	for _, tt := range tests {
