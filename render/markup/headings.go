@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -131,3 +133,54 @@ func nodeText(n ast.Node, src []byte) string {
 	})
 	return b.String()
 }
+
+// HTMLHeadingIDs gives the headings of h, HTML as Sanitize writes it,
+// the ids HeadingIDs gives Markdown's: a heading's own id is kept, any
+// other takes the slug of its text, made unique against every id already
+// in h (a heading's or any other element's) and reserved. It is how
+// WordPress and other HTML bodies get linkable sections. Markup it cannot
+// read is copied unchanged.
+func HTMLHeadingIDs(h string, reserved []string) string {
+	if !strings.Contains(h, "<h") {
+		return h
+	}
+	ids := newIDSet(reserved)
+	for _, m := range anyIDRE.FindAllStringSubmatch(h, -1) {
+		ids.taken[html.UnescapeString(m[1])] = true
+	}
+	var b strings.Builder
+	b.Grow(len(h) + 128)
+	for i := 0; ; {
+		j := strings.Index(h[i:], "<h")
+		if j < 0 {
+			b.WriteString(h[i:])
+			return b.String()
+		}
+		start := i + j + 2
+		if start+1 >= len(h) || h[start] < '1' || h[start] > '6' || (h[start+1] != ' ' && h[start+1] != '>') {
+			b.WriteString(h[i:start])
+			i = start
+			continue
+		}
+		end := strings.IndexByte(h[start:], '>')
+		if end < 0 {
+			b.WriteString(h[i:])
+			return b.String()
+		}
+		end += start
+		closeTag := "</h" + h[start:start+1] + ">"
+		stop := strings.Index(h[end:], closeTag)
+		if _, has := attrValue(h[start+1:end], "id"); has || stop < 0 {
+			b.WriteString(h[i : end+1])
+			i = end + 1
+			continue
+		}
+		id := ids.unique(headingSlug(textOf(h[end+1 : end+stop])))
+		b.WriteString(h[i:end])
+		b.WriteString(` id="` + html.EscapeString(id) + `"`)
+		i = end
+	}
+}
+
+// anyIDRE finds the id attributes of the tags of sanitized HTML.
+var anyIDRE = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,4 +41,23 @@ func TestHeadingIDs(t *testing.T) {
 			t.Errorf("%s: (-want +got):\n%s", c.name, diff)
 		}
 	}
+}
+
+func TestHTMLHeadingIDs(t *testing.T) {
+	in := `<h2>Notes &amp; links</h2><p id="notes-and-links">x</p><h2 id="keep">Kept</h2><h3 class="c">Notes &amp; links</h3><header>no</header><h4>open`
+	want := `<h2 id="notes-and-links-1">Notes &amp; links</h2><p id="notes-and-links">x</p><h2 id="keep">Kept</h2><h3 class="c" id="notes-and-links-2">Notes &amp; links</h3><header>no</header><h4>open`
+	if diff := cmp.Diff(want, HTMLHeadingIDs(in, nil)); diff != "" {
+		t.Errorf("HTMLHeadingIDs (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzHTMLHeadingIDs(f *testing.F) {
+	f.Add(`<h2>A</h2><h2>A</h2><h3 id="a">B</h3>`)
+	f.Add(`<h1>x`)
+	f.Fuzz(func(t *testing.T, h string) {
+		got := HTMLHeadingIDs(h, []string{"main"})
+		if strings.Count(got, "<") != strings.Count(h, "<") {
+			t.Errorf("HTMLHeadingIDs(%q) = %q changed the tags", h, got)
+		}
+	})
 }
