@@ -260,6 +260,9 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		}
 		c.words = p.WordCount()
 		c.summary, c.truncated, c.err = r.summary(p)
+		if c.err == nil && c.summary != "" {
+			c.summary = r.listSummary(p, c.summary, c.url)
+		}
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
 				c.err = err
@@ -474,6 +477,19 @@ func (r *Renderer) pageBody(p *post.Post, body template.HTML) template.HTML {
 	// Both only add attributes and links of their own, escaped, to
 	// trusted HTML.
 	return trustedHTML(markup.HeadingAnchors(markup.Images(string(body), o)), true)
+}
+
+// listSummary prepares a summary for pages other than the post's own:
+// its images get their sizes and lazy loading, and its relative links,
+// written for the post's page at url, become root-relative, so that they
+// still lead to the post's files from a list or a feed.
+func (r *Renderer) listSummary(p *post.Post, h template.HTML, url string) template.HTML {
+	var o markup.ImageOptions
+	if size := r.opt.ImageSize; size != nil {
+		o.Size = func(src string) (int, int, bool) { return size(p, src) }
+	}
+	// Both only change attributes, escaped, of trusted HTML.
+	return trustedHTML(markup.ResolveRelative(markup.Images(string(h), o), url), true)
 }
 
 // tableOfContents nests headings by level: each heading goes under the

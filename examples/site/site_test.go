@@ -159,7 +159,9 @@ func resolveLink(page, ref, base string) (string, bool, error) {
 	}
 	if base != "" {
 		b, _ := url.Parse(base)
-		u = b.ResolveReference(u)
+		// A relative link resolves against the page's own address.
+		pageURL := b.ResolveReference(&url.URL{Path: page})
+		u = pageURL.ResolveReference(u)
 		if u.Scheme != b.Scheme || u.Host != b.Host || !strings.HasPrefix(u.Path, b.Path) {
 			return "", false, nil
 		}
