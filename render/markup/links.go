@@ -76,7 +76,9 @@ func resolve(u, base string) (string, bool) {
 }
 
 // depth counts the folders of a root-relative folder path.
-func depth(p string) int { return strings.Count(strings.Trim(p, "/"), "/") + min(1, len(strings.Trim(p, "/"))) }
+func depth(p string) int {
+	return strings.Count(strings.Trim(p, "/"), "/") + min(1, len(strings.Trim(p, "/")))
+}
 
 // climb is the lowest folder level a relative path reaches, 0 or less.
 func climb(u string) int {
