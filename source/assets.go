@@ -169,18 +169,19 @@ func postAssets(p *post.Post, t *tree) []missingLink {
 }
 
 // looksLikeFile reports whether a link that named nothing in the tree
-// points at a file (it has an extension) rather than a page ("/about/"),
-// which is another post's business.
+// points at a file a post would ship (an image, media, a document, an
+// archive, a stylesheet or font) rather than a page ("/about/",
+// "/doc/go1.11", "talk.slide"), which is another post's or site's
+// business.
 func looksLikeFile(rel string) bool {
-	ext := path.Ext(rel)
-	if ext == "" || len(ext) > 6 {
-		return false
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+		".mp4", ".webm", ".ogg", ".ogv", ".mov", ".mp3", ".wav", ".m4a", ".flac",
+		".pdf", ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z",
+		".csv", ".css", ".js", ".woff", ".woff2", ".ttf", ".otf", ".eot":
+		return true
 	}
-	switch strings.ToLower(ext) {
-	case ".html", ".htm", ".md", ".markdown", ".php", ".xml":
-		return false
-	}
-	return true
+	return false
 }
 
 // The patterns that find links in a body. They are read from every
