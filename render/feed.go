@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 )
 
 // Feed describes one feed: the whole site's, a category's, a tag's, an
@@ -91,7 +92,7 @@ type Feed struct {
 	Permalink func(*post.Post) string
 	// Body returns a post's body as HTML, for full-content feeds and for
 	// summaries made from the body. When nil, BodyHTML renders it with
-	// the default, sanitizing renderer (NewDefaultBody(false)).
+	// the default, sanitizing renderer (markup.New(markup.Options{})).
 	Body func(*post.Post) (string, error)
 	// Summary returns a post's summary as HTML, or "" for none. When nil,
 	// the post's explicit Summary is rendered like a body of the body's
@@ -185,7 +186,7 @@ func (f *Feed) prepare() (*feedData, error) {
 		d.entries = d.entries[:f.Limit]
 	}
 	// Content is rendered only for the entries that are written.
-	var r BodyRenderer
+	var r markup.BodyRenderer
 	for i := range d.entries {
 		if err := f.fillContent(&d.entries[i], &r); err != nil {
 			return nil, err
@@ -293,7 +294,7 @@ func (f *Feed) permalink(p *post.Post, base *url.URL) (string, error) {
 // fillContent renders e's summary and, for full-content feeds, its body.
 // r is the default body renderer, made on first use and shared by the
 // entries of one write.
-func (f *Feed) fillContent(e *feedEntry, r *BodyRenderer) error {
+func (f *Feed) fillContent(e *feedEntry, r *markup.BodyRenderer) error {
 	base, err := url.Parse(e.link)
 	if err != nil {
 		return fmt.Errorf("render: feed: post %q: %w", e.post.Title, err)
@@ -318,18 +319,18 @@ func (f *Feed) fillContent(e *feedEntry, r *BodyRenderer) error {
 
 // summary returns p's summary HTML; body is p's body HTML when the
 // summary is to be made from it.
-func (f *Feed) summary(p *post.Post, body string, r *BodyRenderer) (string, error) {
+func (f *Feed) summary(p *post.Post, body string, r *markup.BodyRenderer) (string, error) {
 	if f.Summary != nil {
 		return f.Summary(p)
 	}
 	if p.Summary != "" {
 		return defaultHTML(post.Body{Format: p.Body.Format, Text: p.Summary}, r)
 	}
-	h, _ := SummaryHTML(template.HTML(body), 0)
+	h, _ := markup.Summary(template.HTML(body), 0)
 	return string(h), nil
 }
 
-func (f *Feed) body(p *post.Post, r *BodyRenderer) (string, error) {
+func (f *Feed) body(p *post.Post, r *markup.BodyRenderer) (string, error) {
 	if f.Body != nil {
 		return f.Body(p)
 	}
@@ -337,11 +338,11 @@ func (f *Feed) body(p *post.Post, r *BodyRenderer) (string, error) {
 }
 
 // defaultHTML renders b with the default renderer, making it on first use.
-func defaultHTML(b post.Body, r *BodyRenderer) (string, error) {
+func defaultHTML(b post.Body, r *markup.BodyRenderer) (string, error) {
 	if *r == nil {
-		*r = NewDefaultBody(false)
+		*r = markup.New(markup.Options{})
 	}
-	h, err := BodyHTML(*r, b, false)
+	h, err := markup.BodyHTML(*r, b, false)
 	return string(h), err
 }
 
@@ -443,7 +444,7 @@ func feedAuthors(as []post.Author) []post.Author {
 			a.Email = ""
 		}
 		// Readers link the author: only http(s), and written as a valid URI.
-		a.URL, _ = webURL(a.URL)
+		a.URL, _ = markup.WebURL(a.URL)
 		out = append(out, a)
 	}
 	return out

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -486,7 +487,7 @@ func TestFeedErrors(t *testing.T) {
 			`render: feed: post "Winter count of rooks" has no permalink`},
 		{"unknown body format", func(f *Feed) {
 			f.Posts = []*post.Post{{Title: "M", Slug: "m", Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Body: post.Body{Format: "asciidoc", Text: "*x*"}}}
-		}, `render: feed: post "M": body: render: `}, // the rest is the body renderer's
+		}, `render: feed: post "M": body: markup: `}, // the rest is the body renderer's
 
 		{"body error", func(f *Feed) {
 			f.Body = func(*post.Post) (string, error) { return "", errors.New("boom") }
@@ -644,7 +645,7 @@ func benchmarkFeed(b *testing.B, write func(io.Writer, *Feed) error, rendered bo
 	}
 	if rendered {
 		html := map[*post.Post]string{}
-		var r BodyRenderer
+		var r markup.BodyRenderer
 		for _, p := range f.Posts {
 			h, err := defaultHTML(p.Body, &r)
 			if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -132,14 +133,14 @@ func pipeline(b *testing.B, fsys fs.FS) int {
 	// Each post's feed summary is made once, however many term feeds show
 	// it, as examples/site does; without Summary a feed renders the whole
 	// body of each entry to cut a summary from it.
-	body := render.NewDefaultBody(false)
+	body := markup.New(markup.Options{})
 	sums := map[*post.Post]string{}
 	summary := func(p *post.Post) (string, error) {
 		if h, ok := sums[p]; ok {
 			return h, nil
 		}
 		text, _ := post.Summarize(p, 0)
-		h, err := render.BodyHTML(body, post.Body{Format: p.Body.Format, Text: text}, false)
+		h, err := body.PostHTML(p, post.Body{Format: p.Body.Format, Text: text})
 		sums[p] = string(h)
 		return string(h), err
 	}

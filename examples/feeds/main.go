@@ -23,6 +23,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 )
 
@@ -66,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	site := &render.Site{Title: *title, BaseURL: *base}
-	body := render.NewDefaultBody(false) // one renderer for every post
+	body := markup.New(markup.Options{}) // one renderer for every post
 	feed := &render.Feed{
 		Title:       *title,
 		Link:        site.AbsURL("/"),
@@ -75,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		FullContent: *full,
 		Permalink:   func(p *post.Post) string { return site.AbsURL(site.PostURL(p)) },
 		Body: func(p *post.Post) (string, error) {
-			h, err := render.BodyHTML(body, p.Body, false)
+			h, err := body.PostHTML(p, p.Body)
 			return string(h), err
 		},
 		Summary: func(p *post.Post) (string, error) { return summary(body, p) },
@@ -118,16 +119,16 @@ func writeFile(name string, feed *render.Feed, write func(io.Writer, *render.Fee
 
 // summary is p's explicit summary, or else the first 50 words of its body,
 // as HTML.
-func summary(body render.BodyRenderer, p *post.Post) (string, error) {
+func summary(body *markup.Renderer, p *post.Post) (string, error) {
 	if p.Summary != "" {
-		h, err := render.BodyHTML(body, post.Body{Format: p.Body.Format, Text: p.Summary}, false)
+		h, err := body.PostHTML(p, post.Body{Format: p.Body.Format, Text: p.Summary})
 		return string(h), err
 	}
-	h, err := render.BodyHTML(body, p.Body, false)
+	h, err := body.PostHTML(p, p.Body)
 	if err != nil {
 		return "", err
 	}
-	s, _ := render.SummaryHTML(h, 50)
+	s, _ := markup.Summary(h, 50)
 	return string(s), nil
 }
 

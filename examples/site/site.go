@@ -15,6 +15,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -239,7 +240,7 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
 func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
-	body := render.NewDefaultBody(site.UnsafeHTML)
+	body := markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -265,7 +266,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := render.BodyHTML(body, p.Body, site.UnsafeHTML)
+					h, err := body.PostHTML(p, p.Body)
 					return string(h), err
 				}
 			}

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"html/template"
@@ -7,14 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultSummaryWords is the length of a summary SummaryHTML makes when
+// DefaultSummaryWords is the length of a summary Summary makes when
 // given no word budget: Hugo's 70.
 const DefaultSummaryWords = 70
 
-// Ellipsis ends a summary that SummaryHTML cut short.
+// Ellipsis ends a summary that Summary cut short.
 const Ellipsis = "…"
 
-// SummaryHTML returns the start of h, a rendered body, as a summary, and
+// Summary returns the start of h, a rendered body, as a summary, and
 // whether anything was left out. It cuts at a <!--more--> comment when h
 // has one (as WordPress and Hugo do), and otherwise after maxWords words
 // (DefaultSummaryWords when maxWords is 0 or less), counted as
@@ -27,8 +27,8 @@ const Ellipsis = "…"
 // after the last word kept is dropped. When h has no more than maxWords
 // words it is returned whole and truncated is false: the exact budget is
 // not a truncation. h should be well-formed HTML, as BodyHTML returns; on
-// malformed input SummaryHTML still never leaves an element it kept open.
-func SummaryHTML(h template.HTML, maxWords int) (summary template.HTML, truncated bool) {
+// malformed input Summary still never leaves an element it kept open.
+func Summary(h template.HTML, maxWords int) (summary template.HTML, truncated bool) {
 	if maxWords <= 0 {
 		maxWords = DefaultSummaryWords
 	}
@@ -78,7 +78,7 @@ var inlineTags = map[string]bool{
 	"sub": true, "sup": true, "u": true, "var": true,
 }
 
-// summaryCutter is SummaryHTML's state while it copies tokens.
+// summaryCutter is Summary's state while it copies tokens.
 type summaryCutter struct {
 	max     int
 	out     strings.Builder

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"errors"
@@ -60,9 +60,9 @@ func TestBodyMarkdownDangerousLinks(t *testing.T) {
 	src := "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](<java\tscript:alert(1)>) " +
 		"![d](javascript:alert(1)) <javascript:alert(1)> [e](vbscript:x) [f](data:text/html,x)\n\n" +
 		"<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\nok <b onclick=x>b</b>\n"
-	for _, r := range []BodyRenderer{nil, NewDefaultBody(false)} {
+	for _, r := range []BodyRenderer{nil, New(Options{})} {
 		var direct strings.Builder
-		if err := NewDefaultBody(false).Render(&direct, post.Body{Format: post.Markdown, Text: src}); err != nil {
+		if err := New(Options{}).Render(&direct, post.Body{Format: post.Markdown, Text: src}); err != nil {
 			t.Fatal(err)
 		}
 		for _, out := range []string{renderBody(t, r, post.Body{Format: post.Markdown, Text: src}, false), direct.String()} {
@@ -96,7 +96,7 @@ func TestBodyHTML(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	unsafe := renderBody(t, NewDefaultBody(true), post.Body{Format: post.HTML, Text: "<b onclick=x>b</b>"}, true)
+	unsafe := renderBody(t, New(Options{UnsafeHTML: true}), post.Body{Format: post.HTML, Text: "<b onclick=x>b</b>"}, true)
 	if unsafe != "<p><b onclick=x>b</b></p>\n" {
 		t.Errorf("unsafe: %q", unsafe)
 	}
@@ -104,8 +104,8 @@ func TestBodyHTML(t *testing.T) {
 
 func TestBodyUnknownFormat(t *testing.T) {
 	var b strings.Builder
-	err := NewDefaultBody(false).Render(&b, post.Body{Format: "rst", Text: "x"})
-	if err == nil || !strings.HasPrefix(err.Error(), "render: ") {
+	err := New(Options{}).Render(&b, post.Body{Format: "rst", Text: "x"})
+	if err == nil || !strings.HasPrefix(err.Error(), "markup: ") {
 		t.Errorf("err = %v", err)
 	}
 	if b.Len() != 0 {

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"net/url"
@@ -51,9 +51,9 @@ func safeURL(s string) bool {
 	return false
 }
 
-// safeWebURL reports whether s is an absolute http or https URL with a
+// IsWebURL reports whether s is an absolute http or https URL with a
 // host, the only kind folio links to from citations and author pages.
-func safeWebURL(s string) bool {
+func IsWebURL(s string) bool {
 	u := stripURLNoise(s)
 	if u != strings.TrimSpace(s) {
 		// Something a browser would strip was inside: not a URL anyone
@@ -68,12 +68,12 @@ func safeWebURL(s string) bool {
 	return strings.HasPrefix(rest, "//") && len(rest) > 2 && rest[2] != '/'
 }
 
-// webURL returns s, when safeWebURL accepts it, as net/url writes it back
+// WebURL returns s, when IsWebURL accepts it, as net/url writes it back
 // (spaces, quotes and angle brackets percent-encoded), for places that
 // need a valid absolute URI such as a feed's author uri; ok is false for
 // anything else, "javascript://host/" included.
-func webURL(s string) (u string, ok bool) {
-	if !safeWebURL(s) {
+func WebURL(s string) (u string, ok bool) {
+	if !IsWebURL(s) {
 		return "", false
 	}
 	parsed, err := url.Parse(strings.TrimSpace(s))

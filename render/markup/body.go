@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"bufio"
@@ -26,11 +26,25 @@ type BodyRenderer interface {
 	Render(w io.Writer, b post.Body) error
 }
 
-// DefaultBody is the BodyRenderer folio uses: Markdown through goldmark
+// Options configures a Renderer. The zero value is the safe default:
+// Markdown, text and WordPress HTML bodies, sanitized.
+//
+// Options is the place for what bodies will need later (a Warn callback
+// for problems that keep a post, shortcode handlers, syntax highlighting,
+// heading ids): new fields keep the zero value working, so New and the
+// Renderer methods keep their signatures.
+type Options struct {
+	// UnsafeHTML writes raw HTML inside Markdown and the HTML of HTML
+	// bodies as given, without Sanitize. Only for content the site owner
+	// wrote and trusts.
+	UnsafeHTML bool
+}
+
+// Renderer is the BodyRenderer folio uses: Markdown through goldmark
 // (CommonMark with tables, strikethrough, autolinks and footnotes), plain
 // text as escaped <p> paragraphs, and HTML through Autop. Make one with
-// NewDefaultBody; it is safe for concurrent use.
-type DefaultBody struct {
+// New, once, and share it: it is safe for concurrent use.
+type Renderer struct {
 	unsafe bool
 	md     goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
@@ -50,11 +64,13 @@ type bodyScratch struct {
 	w *bufio.Writer
 }
 
-// NewDefaultBody returns the default body renderer. With unsafeHTML false
-// (the safe choice) raw HTML inside Markdown is omitted, and the HTML made
-// from Markdown and HTML bodies is passed through Sanitize, so links with
-// dangerous URLs lose their href; with it true both are written as given.
-func NewDefaultBody(unsafeHTML bool) *DefaultBody {
+// New returns a body renderer configured by opt. Without
+// opt.UnsafeHTML (the safe choice) raw HTML inside Markdown is omitted,
+// and the HTML made from Markdown and HTML bodies is passed through
+// Sanitize, so links with dangerous URLs lose their href; with it both
+// are written as given.
+func New(opt Options) *Renderer {
+	unsafeHTML := opt.UnsafeHTML
 	rendererOpts := []renderer.Option{gmhtml.WithXHTML()}
 	if unsafeHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -68,12 +84,32 @@ func NewDefaultBody(unsafeHTML bool) *DefaultBody {
 		goldmark.WithExtensions(table, extension.Strikethrough, extension.Footnote),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &DefaultBody{unsafe: unsafeHTML, md: md, plain: plain}
+	return &Renderer{unsafe: unsafeHTML, md: md, plain: plain}
+}
+
+// HTML renders b as HTML a template may write unescaped: sanitized
+// unless the Renderer was made with UnsafeHTML. An empty Format is read
+// as text; an unknown format is an error.
+func (d *Renderer) HTML(b post.Body) (template.HTML, error) {
+	h, err := d.html(b)
+	if err != nil {
+		return "", err
+	}
+	return trustedHTML(h, true), nil
+}
+
+// PostHTML renders b, the body or the summary of p, as HTML does. It is
+// the entry point for a post's own text: p is the context of b (its path
+// for warnings, its attachments and fields), which what bodies will need
+// later (shortcodes, links to other posts) reads; today it is unused and
+// may be nil.
+func (d *Renderer) PostHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	return d.HTML(b)
 }
 
 // Render writes b as HTML. An empty Format is read as text. An unknown
 // format is an error and nothing is written.
-func (d *DefaultBody) Render(w io.Writer, b post.Body) error {
+func (d *Renderer) Render(w io.Writer, b post.Body) error {
 	h, err := d.html(b)
 	if err != nil {
 		return err
@@ -83,7 +119,7 @@ func (d *DefaultBody) Render(w io.Writer, b post.Body) error {
 }
 
 // html is Render's result as a string.
-func (d *DefaultBody) html(b post.Body) (string, error) {
+func (d *Renderer) html(b post.Body) (string, error) {
 	switch b.Format {
 	case post.Markdown:
 		sc, _ := d.scratch.Get().(*bodyScratch)
@@ -110,7 +146,7 @@ func (d *DefaultBody) html(b post.Body) (string, error) {
 		}
 		return out, nil
 	}
-	return "", fmt.Errorf("render: body format %q: not text, markdown or html", b.Format)
+	return "", fmt.Errorf("markup: body format %q: not text, markdown or html", b.Format)
 }
 
 // markdown converts src with goldmark. Linkify turns bare "http:",
@@ -121,7 +157,7 @@ func (d *DefaultBody) html(b post.Body) (string, error) {
 // raw HTML can hide a '<' or '>' inside an attribute, so there every
 // body goes through Linkify; so does a body with blanks at the end of a
 // line (see trailingBlanks).
-func (d *DefaultBody) markdown(sc *bodyScratch, src string) (string, error) {
+func (d *Renderer) markdown(sc *bodyScratch, src string) (string, error) {
 	sc.src = append(sc.src[:0], src...)
 	if !d.unsafe && !trailingBlanks(src) {
 		if err := sc.convert(d.plain); err != nil {
@@ -212,7 +248,7 @@ func mayLinkify(h string) bool {
 // sanitizes reports whether r's output is already sanitized, so BodyHTML
 // need not do it twice.
 func sanitizes(r BodyRenderer) bool {
-	d, ok := r.(*DefaultBody)
+	d, ok := r.(*Renderer)
 	return ok && !d.unsafe
 }
 
@@ -238,12 +274,12 @@ func textParagraphs(s string) string {
 // where markup from content becomes HTML a template writes unescaped.
 // Unless unsafeHTML is set the result is passed through Sanitize, whatever
 // r produced, so a plugged-in renderer cannot bring script into a page.
-// r nil means NewDefaultBody(unsafeHTML). Errors are r's.
+// r nil means New(Options{UnsafeHTML: unsafeHTML}). Errors are r's.
 func BodyHTML(r BodyRenderer, b post.Body, unsafeHTML bool) (template.HTML, error) {
 	if r == nil {
-		r = NewDefaultBody(unsafeHTML)
+		r = New(Options{UnsafeHTML: unsafeHTML})
 	}
-	if d, ok := r.(*DefaultBody); ok {
+	if d, ok := r.(*Renderer); ok {
 		// The default renderer's string as it is, without copying it
 		// through a buffer.
 		h, err := d.html(b)
@@ -270,12 +306,12 @@ func trustedHTML(s string, skipSanitize bool) template.HTML {
 	return template.HTML(s) //nolint:gosec // sanitized above, or the site opted out
 }
 
-// relativizeHTML rewrites the root-relative href and src values ("/img/a.png",
+// RelativizeLinks rewrites the root-relative href and src values ("/img/a.png",
 // not "//host/...") of h, HTML that BodyHTML made, with rel, so that links
 // inside content work when the site is opened from disk. Tags it changes
 // are rewritten from their parsed attributes, each value escaped; all
 // other markup is copied as it is. The result is as trusted as h.
-func relativizeHTML(h template.HTML, rel func(string) string) template.HTML {
+func RelativizeLinks(h template.HTML, rel func(string) string) template.HTML {
 	s := string(h)
 	if !strings.Contains(s, `="/`) && !strings.Contains(s, `=/`) && !strings.Contains(s, `='/`) {
 		return h

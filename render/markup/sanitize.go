@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"html"
@@ -76,7 +76,7 @@ func Sanitize(s string) string {
 		}
 		switch tok.Kind {
 		case textToken:
-			b.WriteString(html.EscapeString(cleanText(html.UnescapeString(tok.Data))))
+			b.WriteString(html.EscapeString(CleanText(html.UnescapeString(tok.Data))))
 		case startTagToken, selfClosingTagToken:
 			if droppedWithContent[tok.Name] {
 				// A browser ignores "/>" on an HTML element, so "<script/>"
@@ -180,7 +180,7 @@ func writeStartTag(b *strings.Builder, tok htmlToken) {
 		}
 		// Browsers keep the first of repeated attributes; so do we.
 		seen[a.Key] = true
-		val := cleanText(html.UnescapeString(a.Val))
+		val := CleanText(html.UnescapeString(a.Val))
 		if !safeAttrValue(a.Key, val) {
 			continue
 		}
@@ -396,12 +396,12 @@ func placeTablePart(b *strings.Builder, open []string, name string) ([]string, b
 	}
 }
 
-// cleanText replaces what HTML and XML forbid in text with U+FFFD:
+// CleanText replaces what HTML and XML forbid in text with U+FFFD:
 // NUL and the other control characters but tab, line feed, form feed
 // and carriage return, the C1 controls, the noncharacters U+FFFE and
 // U+FFFF, and bytes that are not UTF-8. Browsers would show most of
 // these as U+FFFD themselves; written out they make a page invalid.
-func cleanText(s string) string {
+func CleanText(s string) string {
 	if !needsClean(s) {
 		return s
 	}
@@ -419,12 +419,22 @@ func cleanText(s string) string {
 	return b.String()
 }
 
-// needsClean reports whether cleanText would change s.
+// needsClean reports whether CleanText would change s.
 func needsClean(s string) bool { return needsCleanIn(s) }
 
 // needsCleanBytes is needsClean for a byte slice, so that a page in a
 // buffer is checked without a copy.
 func needsCleanBytes(s []byte) bool { return needsCleanIn(s) }
+
+// CleanBytes is CleanText for a byte slice, such as a page in a buffer:
+// b itself when it needs no change (checked without a copy), else a
+// cleaned copy.
+func CleanBytes(b []byte) []byte {
+	if !needsCleanBytes(b) {
+		return b
+	}
+	return []byte(CleanText(string(b)))
+}
 
 // needsCleanIn is needsClean for a string or a byte slice. Every page goes
 // through it, so it skips eight bytes at a time while they are printable

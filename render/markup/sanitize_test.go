@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"strings"
@@ -121,8 +121,8 @@ func TestSafeURL(t *testing.T) {
 		if got := safeURL(tt.in); got != tt.safe {
 			t.Errorf("safeURL(%q) = %v, want %v", tt.in, got, tt.safe)
 		}
-		if got := safeWebURL(tt.in); got != tt.safeWeb {
-			t.Errorf("safeWebURL(%q) = %v, want %v", tt.in, got, tt.safeWeb)
+		if got := IsWebURL(tt.in); got != tt.safeWeb {
+			t.Errorf("IsWebURL(%q) = %v, want %v", tt.in, got, tt.safeWeb)
 		}
 	}
 }
@@ -152,5 +152,27 @@ func BenchmarkSanitizeHostile(b *testing.B) {
 				Sanitize(s)
 			}
 		})
+	}
+}
+
+// TestWebURL checks the URLs a feed may write as an author's uri.
+func TestWebURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://ok.example/a", "https://ok.example/a"},
+		{" http://ok.example/ ", "http://ok.example/"},
+		{`https://ok.example/a"b<c>`, "https://ok.example/a%22b%3Cc%3E"},
+		{"https://ok.example/a b", ""},
+		{"javascript://ok.example/%0aalert(1)", ""},
+		{"JavaScript:alert(1)", ""},
+		{"data://ok.example/", ""},
+		{"//ok.example/", ""},
+		{"https:///x", ""},
+		{"java\x00script://x/", ""},
+	}
+	for _, tt := range tests {
+		got, ok := WebURL(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("WebURL(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ func benchBodyText() string {
 }
 
 func benchmarkBody(b *testing.B, f post.Format, text string) {
-	body := NewDefaultBody(false)
+	body := New(Options{})
 	in := post.Body{Format: f, Text: text}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
@@ -54,7 +54,7 @@ func BenchmarkBodyText(b *testing.B) { benchmarkBody(b, post.Text, benchBodyText
 
 // BenchmarkSanitize cleans rendered HTML of about 4 KB.
 func BenchmarkSanitize(b *testing.B) {
-	h, err := BodyHTML(NewDefaultBody(true), post.Body{Format: post.Markdown, Text: benchBodyText()}, true)
+	h, err := BodyHTML(New(Options{UnsafeHTML: true}), post.Body{Format: post.Markdown, Text: benchBodyText()}, true)
 	if err != nil {
 		b.Fatal(err)
 	}

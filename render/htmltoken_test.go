@@ -1,5 +1,10 @@
 package render
 
+// The tests of this package read the pages they write with a copy of
+// render/markup's HTML tokenizer and URL checks, which markup keeps
+// unexported: a page is checked by the same rules the sanitizer applies,
+// without making the tokenizer part of markup's API.
+
 import (
 	"strings"
 )
@@ -228,4 +233,95 @@ func (t *htmlTokenizer) attr(i int) (htmlAttr, int) {
 	}
 	a.Val = t.s[valStart:j]
 	return a, j
+}
+
+// stripURLNoise removes what browsers ignore or strip inside a URL before
+// they look at its scheme: ASCII whitespace and control characters
+// anywhere ("java\tscript:" is "javascript:" to a browser).
+func stripURLNoise(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// urlScheme returns the lower-cased scheme of u and whether u has a colon
+// before its first '/', '?' or '#' at all. A URL with a colon there but an
+// odd scheme ("ja\u200bvascript:") reports ok with that odd scheme, so that
+// callers reject it instead of treating it as a relative path.
+func urlScheme(u string) (scheme string, ok bool) {
+	for i := 0; i < len(u); i++ {
+		switch u[i] {
+		case ':':
+			return strings.ToLower(u[:i]), true
+		case '/', '?', '#':
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// safeURL reports whether s, a URL taken from content with its entities
+// already decoded, may become an href or src: http, https, mailto, or a
+// relative reference (path, query or fragment). javascript:, data:,
+// vbscript: and every other scheme are refused, however they are spelled
+// or padded.
+func safeURL(s string) bool {
+	u := stripURLNoise(s)
+	scheme, ok := urlScheme(u)
+	if !ok {
+		return true
+	}
+	switch scheme {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+// skipPast moves the tokenizer past the end tag of name (or to the end of
+// input when there is none), as a browser does for a raw text element.
+// It reads only up to that end tag, so many such elements in a row cost
+// time in proportion to their length.
+func (t *htmlTokenizer) skipPast(name string) {
+	rest := t.s[t.pos:]
+	for off := 0; ; {
+		i := strings.Index(rest[off:], "</")
+		if i < 0 {
+			t.pos = len(t.s)
+			return
+		}
+		j := off + i + 2
+		if len(rest)-j < len(name) || asciiLower(rest[j:j+len(name)]) != name {
+			off = j
+			continue
+		}
+		j += len(name)
+		// "</scripts" does not end a script.
+		if j < len(rest) && !isHTMLSpace(rest[j]) && rest[j] != '/' && rest[j] != '>' {
+			off = j
+			continue
+		}
+		end := strings.IndexByte(rest[j:], '>')
+		if end < 0 {
+			t.pos = len(t.s)
+			return
+		}
+		t.pos += j + end + 1
+		return
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, keeping every byte offset
+// (strings.ToLower can change lengths on invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"html/template"
@@ -56,7 +56,7 @@ func FuzzSummaryHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		h := Sanitize(s)
 		for _, n := range []int{1, 3, 10} {
-			got, truncated := SummaryHTML(template.HTML(h), n)
+			got, truncated := Summary(template.HTML(h), n)
 			checkWellFormed(t, string(got))
 			if !truncated && string(got) != h {
 				t.Fatalf("not truncated but changed: %q -> %q", h, got)

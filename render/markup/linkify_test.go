@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 )
 
-// linkifyAlways renders src the way DefaultBody did before it learned to
+// linkifyAlways renders src the way the Renderer did before it learned to
 // skip Linkify: always through it, then Sanitize.
 func linkifyAlways(t testing.TB, src string) string {
 	md := goldmark.New(
@@ -60,7 +60,7 @@ var linkifySeeds = []string{
 }
 
 func TestMarkdownSkipsLinkifyOnlyWhenSame(t *testing.T) {
-	d := NewDefaultBody(false)
+	d := New(Options{})
 	for _, src := range linkifySeeds {
 		got, err := d.html(post.Body{Format: post.Markdown, Text: src})
 		if err != nil {
@@ -83,7 +83,7 @@ func FuzzMarkdownSkipLinkify(f *testing.F) {
 			}
 		}
 	}
-	d := NewDefaultBody(false)
+	d := New(Options{})
 	f.Fuzz(func(t *testing.T, src string) {
 		got, err := d.html(post.Body{Format: post.Markdown, Text: src})
 		if err != nil {

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestSummaryGolden runs SummaryHTML over testdata/summary/*.html, whose
+// TestSummaryGolden runs Summary over testdata/summary/*.html, whose
 // first line is "words: N", and compares the summary and the truncated
 // flag with the .golden file beside each.
 func TestSummaryGolden(t *testing.T) {
@@ -24,7 +24,7 @@ func TestSummaryGolden(t *testing.T) {
 			if _, err := fmt.Sscanf(head, "words: %d", &n); err != nil {
 				t.Fatalf("first line %q: %v", head, err)
 			}
-			got, truncated := SummaryHTML(template.HTML(body), n)
+			got, truncated := Summary(template.HTML(body), n)
 			checkWellFormed(t, string(got))
 			out := fmt.Sprintf("%s\ntruncated: %v\n", got, truncated)
 			checkGolden(t, goldenName(in, ".html", ".golden"), []byte(out))
@@ -66,7 +66,7 @@ func TestSummaryWordCounts(t *testing.T) {
 	h := template.HTML(`<p>Alpha <em>beta gamma</em> delta.</p><ul><li>epsilon</li><li>zeta 言語</li></ul><p>eta <a href="/x">theta iota</a></p>`)
 	total := 11
 	for n := 1; n <= total+1; n++ {
-		got, truncated := SummaryHTML(h, n)
+		got, truncated := Summary(h, n)
 		checkWellFormed(t, string(got))
 		if want := n < total; truncated != want {
 			t.Errorf("n=%d: truncated = %v, want %v", n, truncated, want)
