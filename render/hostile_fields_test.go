@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -226,13 +227,16 @@ func renderHostileFields(t *testing.T, sitePayload string, relative bool) map[st
 	}
 	out := renderAll(t, r)
 	for _, full := range []bool{true, false} {
-		f := &Feed{
+		f := &feed.Feed{
 			Title: sitePayload, Description: sitePayload, Language: "en",
 			Link: site.BaseURL, FeedURL: site.BaseURL + "feed.xml",
 			Authors: []post.Author{{Name: sitePayload, Email: sitePayload, URL: sitePayload}},
 			Posts:   posts, FullContent: full, Permalink: site.PostURL,
 		}
-		for _, fw := range feedWriters() {
+		for _, fw := range []struct {
+			name, ext string
+			write     func(io.Writer, *feed.Feed) error
+		}{{"rss", ".xml", feed.RSS}, {"atom", ".xml", feed.Atom}, {"jsonfeed", ".json", feed.JSONFeed}} {
 			var buf bytes.Buffer
 			if err := fw.write(&buf, f); err != nil {
 				t.Fatalf("%s: %v", fw.name, err)

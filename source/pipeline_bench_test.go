@@ -11,6 +11,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
@@ -144,17 +145,17 @@ func pipeline(b *testing.B, fsys fs.FS) int {
 		sums[p] = string(h)
 		return string(h), err
 	}
-	feed := func(title, link string, posts []*post.Post, full bool) {
-		f := &render.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink, Summary: summary}
-		if err := render.RSS(io.Discard, f); err != nil {
+	writeFeed := func(title, link string, posts []*post.Post, full bool) {
+		f := &feed.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink, Summary: summary}
+		if err := feed.RSS(io.Discard, f); err != nil {
 			b.Fatal(err)
 		}
 		n++
 	}
-	feed(site.Title, "/", idx.Posts(), true)
+	writeFeed(site.Title, "/", idx.Posts(), true)
 	for _, name := range idx.Taxonomies() {
 		for t := range idx.Taxonomy(name).All() {
-			feed(t.Name, site.TermURL(name, t.Slug), t.Posts, false)
+			writeFeed(t.Name, site.TermURL(name, t.Slug), t.Posts, false)
 		}
 	}
 	return n

@@ -23,6 +23,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 )
@@ -68,7 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	site := &render.Site{Title: *title, BaseURL: *base}
 	body := markup.New(markup.Options{}) // one renderer for every post
-	feed := &render.Feed{
+	all := &feed.Feed{
 		Title:       *title,
 		Link:        site.AbsURL("/"),
 		Posts:       posts,
@@ -87,14 +88,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range []struct {
 		name  string
-		write func(io.Writer, *render.Feed) error
+		write func(io.Writer, *feed.Feed) error
 	}{
-		{"index.xml", render.RSS},
-		{"atom.xml", render.Atom},
-		{"feed.json", render.JSONFeed},
+		{"index.xml", feed.RSS},
+		{"atom.xml", feed.Atom},
+		{"feed.json", feed.JSONFeed},
 	} {
-		feed.FeedURL = site.AbsURL("/" + f.name)
-		if err := writeFile(filepath.Join(*out, f.name), feed, f.write); err != nil {
+		all.FeedURL = site.AbsURL("/" + f.name)
+		if err := writeFile(filepath.Join(*out, f.name), all, f.write); err != nil {
 			fmt.Fprintf(stderr, "feeds: %s: %v\n", f.name, err)
 			status = 1
 			continue
@@ -105,12 +106,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // writeFile writes one feed to name.
-func writeFile(name string, feed *render.Feed, write func(io.Writer, *render.Feed) error) error {
+func writeFile(name string, fd *feed.Feed, write func(io.Writer, *feed.Feed) error) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
-	err = write(f, feed)
+	err = write(f, fd)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

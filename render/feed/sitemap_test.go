@@ -1,4 +1,4 @@
-package render
+package feed
 
 import (
 	"bytes"
@@ -249,13 +249,13 @@ func TestSitemapErrors(t *testing.T) {
 		urls []SitemapURL
 		want string
 	}{
-		{"relative", []SitemapURL{{Loc: "/about/"}}, `render: sitemap: loc "/about/" is not an absolute http(s) URL`},
-		{"ftp", []SitemapURL{{Loc: "ftp://example.com/x"}}, `render: sitemap: loc "ftp://example.com/x" is not an absolute http(s) URL`},
-		{"control", []SitemapURL{{Loc: "https://example.com/a\x00b"}}, `render: sitemap: loc "https://example.com/a\x00b": parse "https://example.com/a\x00b": net/url: invalid control character in URL`},
+		{"relative", []SitemapURL{{Loc: "/about/"}}, `feed: sitemap: loc "/about/" is not an absolute http(s) URL`},
+		{"ftp", []SitemapURL{{Loc: "ftp://example.com/x"}}, `feed: sitemap: loc "ftp://example.com/x" is not an absolute http(s) URL`},
+		{"control", []SitemapURL{{Loc: "https://example.com/a\x00b"}}, `feed: sitemap: loc "https://example.com/a\x00b": parse "https://example.com/a\x00b": net/url: invalid control character in URL`},
 		{"too long", []SitemapURL{{Loc: "https://example.com/" + strings.Repeat("a", 2048)}},
-			`render: sitemap: loc "https://example.com/aaaaaaaaaaaaaaaaaaaa"... is 2068 characters long, more than 2048`},
+			`feed: sitemap: loc "https://example.com/aaaaaaaaaaaaaaaaaaaa"... is 2068 characters long, more than 2048`},
 		{"year", []SitemapURL{{Loc: "https://example.com/", LastMod: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)}},
-			`render: sitemap: https://example.com/: lastmod: year -1 cannot be written in a feed`},
+			`feed: sitemap: https://example.com/: lastmod: year -1 cannot be written in a feed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -281,7 +281,7 @@ func TestSitemapsErrors(t *testing.T) {
 		t.Errorf("relative BaseURL: no error")
 	}
 	_, err := Sitemaps(nil, ok, func(string) (io.WriteCloser, error) { return nil, boom })
-	if !errors.Is(err, boom) || err.Error() != "render: sitemap: sitemap.xml: boom" {
+	if !errors.Is(err, boom) || err.Error() != "feed: sitemap: sitemap.xml: boom" {
 		t.Errorf("create error = %v", err)
 	}
 	_, err = Sitemaps(nil, ok, func(string) (io.WriteCloser, error) { return failClose{io.Discard, boom}, nil })

@@ -1,4 +1,4 @@
-package render
+package feed
 
 import (
 	"cmp"
@@ -59,11 +59,11 @@ func Sitemap(w io.Writer, urls []SitemapURL) error {
 		return err
 	}
 	if len(clean) > SitemapMaxURLs {
-		return fmt.Errorf("render: sitemap: %d URLs, more than one sitemap may hold (%d)", len(clean), SitemapMaxURLs)
+		return fmt.Errorf("feed: sitemap: %d URLs, more than one sitemap may hold (%d)", len(clean), SitemapMaxURLs)
 	}
 	x := sitemapFile(clean, "urlset", "url")
 	if x.b.Len() > SitemapMaxBytes {
-		return fmt.Errorf("render: sitemap: %d bytes, more than one sitemap may hold (%d)", x.b.Len(), SitemapMaxBytes)
+		return fmt.Errorf("feed: sitemap: %d bytes, more than one sitemap may hold (%d)", x.b.Len(), SitemapMaxBytes)
 	}
 	return x.writeTo(w)
 }
@@ -82,7 +82,7 @@ func Sitemap(w io.Writer, urls []SitemapURL) error {
 func Sitemaps(urls []SitemapURL, opts SitemapOptions, create func(name string) (io.WriteCloser, error)) ([]string, error) {
 	base, err := url.Parse(strings.TrimSpace(opts.BaseURL))
 	if err != nil || base.Scheme == "" || base.Host == "" {
-		return nil, fmt.Errorf("render: sitemap: BaseURL %q is not an absolute URL", opts.BaseURL)
+		return nil, fmt.Errorf("feed: sitemap: BaseURL %q is not an absolute URL", opts.BaseURL)
 	}
 	if !strings.HasSuffix(base.Path, "/") {
 		base.Path += "/" // sitemaps sit in the folder, not beside it
@@ -96,7 +96,7 @@ func Sitemaps(urls []SitemapURL, opts SitemapOptions, create func(name string) (
 		return []string{"sitemap.xml"}, sitemapWrite(create, "sitemap.xml", files[0].x)
 	}
 	if len(files) > SitemapMaxURLs {
-		return nil, fmt.Errorf("render: sitemap: %d sitemaps, more than an index may list (%d)", len(files), SitemapMaxURLs)
+		return nil, fmt.Errorf("feed: sitemap: %d sitemaps, more than an index may list (%d)", len(files), SitemapMaxURLs)
 	}
 	var names []string
 	var index []SitemapURL
@@ -110,7 +110,7 @@ func Sitemaps(urls []SitemapURL, opts SitemapOptions, create func(name string) (
 	}
 	x := sitemapFile(index, "sitemapindex", "sitemap")
 	if x.b.Len() > SitemapMaxBytes {
-		return names, errors.New("render: sitemap: the sitemap index passes the 50 MB limit")
+		return names, errors.New("feed: sitemap: the sitemap index passes the 50 MB limit")
 	}
 	if err := sitemapWrite(create, "sitemap.xml", x); err != nil {
 		return names, err
@@ -129,7 +129,7 @@ func sitemapURLs(urls []SitemapURL) ([]SitemapURL, error) {
 		}
 		if !u.LastMod.IsZero() {
 			if err := checkFeedYear(u.LastMod); err != nil {
-				return nil, fmt.Errorf("render: sitemap: %s: lastmod: %w", loc, err)
+				return nil, fmt.Errorf("feed: sitemap: %s: lastmod: %w", loc, err)
 			}
 		}
 		out = append(out, SitemapURL{Loc: loc, LastMod: u.LastMod})
@@ -148,17 +148,17 @@ func sitemapURLs(urls []SitemapURL) ([]SitemapURL, error) {
 func sitemapLoc(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return "", fmt.Errorf("render: sitemap: loc %q: %w", raw, err)
+		return "", fmt.Errorf("feed: sitemap: loc %q: %w", raw, err)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("render: sitemap: loc %q is not an absolute http(s) URL", raw)
+		return "", fmt.Errorf("feed: sitemap: loc %q is not an absolute http(s) URL", raw)
 	}
 	loc := u.String()
 	if loc != xmlSafe(loc) {
-		return "", fmt.Errorf("render: sitemap: loc %q holds characters XML cannot carry", raw)
+		return "", fmt.Errorf("feed: sitemap: loc %q holds characters XML cannot carry", raw)
 	}
 	if len(loc) > sitemapMaxLoc {
-		return "", fmt.Errorf("render: sitemap: loc %.40q... is %d characters long, more than %d", loc, len(loc), sitemapMaxLoc)
+		return "", fmt.Errorf("feed: sitemap: loc %.40q... is %d characters long, more than %d", loc, len(loc), sitemapMaxLoc)
 	}
 	return loc, nil
 }
@@ -238,12 +238,12 @@ func sitemapEntry(x *xmlWriter, elem string, u SitemapURL) {
 func sitemapWrite(create func(string) (io.WriteCloser, error), name string, x *xmlWriter) error {
 	w, err := create(name)
 	if err != nil {
-		return fmt.Errorf("render: sitemap: %s: %w", name, err)
+		return fmt.Errorf("feed: sitemap: %s: %w", name, err)
 	}
 	werr := x.writeTo(w)
 	cerr := w.Close()
 	if err := cmp.Or(werr, cerr); err != nil {
-		return fmt.Errorf("render: sitemap: %s: %w", name, err)
+		return fmt.Errorf("feed: sitemap: %s: %w", name, err)
 	}
 	return nil
 }

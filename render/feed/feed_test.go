@@ -1,4 +1,4 @@
-package render
+package feed
 
 import (
 	"bytes"
@@ -478,23 +478,23 @@ func TestFeedErrors(t *testing.T) {
 		change func(*Feed)
 		want   string
 	}{
-		{"no title", func(f *Feed) { f.Title = " \x00 " }, "render: feed: Title is empty"},
-		{"relative link", func(f *Feed) { f.Link = "/blog/" }, `render: feed: Link "/blog/" is not an absolute URL`},
-		{"bad feed url", func(f *Feed) { f.FeedURL = "feed.xml" }, `render: feed: FeedURL "feed.xml" is not an absolute URL`},
-		{"bad language", func(f *Feed) { f.Language = "en GB" }, `render: feed: Language "en GB" is not a language tag`},
-		{"no permalink func", func(f *Feed) { f.Permalink = nil }, "render: feed: Permalink is nil"},
+		{"no title", func(f *Feed) { f.Title = " \x00 " }, "feed: Title is empty"},
+		{"relative link", func(f *Feed) { f.Link = "/blog/" }, `feed: Link "/blog/" is not an absolute URL`},
+		{"bad feed url", func(f *Feed) { f.FeedURL = "feed.xml" }, `feed: FeedURL "feed.xml" is not an absolute URL`},
+		{"bad language", func(f *Feed) { f.Language = "en GB" }, `feed: Language "en GB" is not a language tag`},
+		{"no permalink func", func(f *Feed) { f.Permalink = nil }, "feed: Permalink is nil"},
 		{"empty permalink", func(f *Feed) { f.Permalink = func(*post.Post) string { return "" } },
-			`render: feed: post "Winter count of rooks" has no permalink`},
+			`feed: post "Winter count of rooks" has no permalink`},
 		{"unknown body format", func(f *Feed) {
 			f.Posts = []*post.Post{{Title: "M", Slug: "m", Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Body: post.Body{Format: "asciidoc", Text: "*x*"}}}
-		}, `render: feed: post "M": body: markup: `}, // the rest is the body renderer's
+		}, `feed: post "M": body: markup: `}, // the rest is the body renderer's
 
 		{"body error", func(f *Feed) {
 			f.Body = func(*post.Post) (string, error) { return "", errors.New("boom") }
-		}, `render: feed: post "Storm log, 3 March": body: boom`},
+		}, `feed: post "Storm log, 3 March": body: boom`},
 		{"year 10000", func(f *Feed) {
 			f.Posts = []*post.Post{{Title: "Far", Date: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}
-		}, `render: feed: post "Far": year 10000 cannot be written in a feed`},
+		}, `feed: post "Far": year 10000 cannot be written in a feed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package render_test
+package feed_test
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
 )
 
 func ExampleRSS() {
@@ -21,7 +21,7 @@ func ExampleRSS() {
 		Summary:    "Dawn at the pond & what came to drink.",
 		Body:       post.Body{Format: post.Text, Text: "A fox, then two deer."},
 	}}
-	f := &render.Feed{
+	f := &feed.Feed{
 		Title:   "Field Notes",
 		Link:    "https://notes.example.org/",
 		FeedURL: "https://notes.example.org/rss.xml",
@@ -30,7 +30,7 @@ func ExampleRSS() {
 			return "/" + p.Slug + "/" // resolved against Link
 		},
 	}
-	if err := render.RSS(os.Stdout, f); err != nil {
+	if err := feed.RSS(os.Stdout, f); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -58,7 +58,7 @@ func ExampleRSS() {
 // An undated post is left out unless the feed says how to date it; the
 // feed's own date comes from its newest entry, never from the clock.
 func ExampleAtom() {
-	f := &render.Feed{
+	f := &feed.Feed{
 		Title: "Field Notes",
 		Link:  "https://notes.example.org/",
 		Posts: []*post.Post{
@@ -68,7 +68,7 @@ func ExampleAtom() {
 		Permalink: func(p *post.Post) string { return "/imported/" },
 	}
 	var b strings.Builder
-	if err := render.Atom(&b, f); err != nil {
+	if err := feed.Atom(&b, f); err != nil {
 		fmt.Println(err)
 	}
 	for _, line := range strings.Split(b.String(), "\n") {
@@ -85,7 +85,7 @@ func ExampleAtom() {
 }
 
 func ExampleSitemaps() {
-	urls := []render.SitemapURL{
+	urls := []feed.SitemapURL{
 		{Loc: "https://notes.example.org/b/"},
 		{Loc: "https://notes.example.org/a/", LastMod: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)},
 		{Loc: "https://notes.example.org/c/"},
@@ -95,8 +95,8 @@ func ExampleSitemaps() {
 		return discardFile{io.Discard}, nil
 	}
 	// MaxURLs is lowered to show the split; the default is 50,000.
-	opts := render.SitemapOptions{BaseURL: "https://notes.example.org/", MaxURLs: 2}
-	names, err := render.Sitemaps(urls, opts, create)
+	opts := feed.SitemapOptions{BaseURL: "https://notes.example.org/", MaxURLs: 2}
+	names, err := feed.Sitemaps(urls, opts, create)
 	fmt.Println(names, err)
 	// Output:
 	// writing sitemap-1.xml

@@ -1,4 +1,4 @@
-package render
+package feed
 
 import (
 	"errors"
@@ -29,7 +29,7 @@ func Atom(w io.Writer, f *Feed) error {
 		return err
 	}
 	if d.updated.IsZero() {
-		return errors.New("render: Atom: the feed has no dated entries and Feed.Updated is zero")
+		return errors.New("feed: Atom: the feed has no dated entries and Feed.Updated is zero")
 	}
 	x := newXMLWriter()
 	if d.language != "" {

@@ -1,4 +1,4 @@
-package render
+package feed
 
 import (
 	"cmp"
@@ -87,17 +87,17 @@ type Feed struct {
 	// Permalink returns a post's URL. A relative URL is resolved against
 	// Link as a browser would (RFC 3986), so "/2024/01/x/" starts at the
 	// host's root: a site under a sub-path should return absolute URLs,
-	// as Site.AbsURL(Site.PostURL(p)) does. Required; an empty or
+	// as render's Site.AbsURL(Site.PostURL(p)) does. Required; an empty or
 	// unparsable result is an error.
 	Permalink func(*post.Post) string
 	// Body returns a post's body as HTML, for full-content feeds and for
-	// summaries made from the body. When nil, BodyHTML renders it with
+	// summaries made from the body. When nil, markup.BodyHTML renders it with
 	// the default, sanitizing renderer (markup.New(markup.Options{})).
 	Body func(*post.Post) (string, error)
 	// Summary returns a post's summary as HTML, or "" for none. When nil,
 	// the post's explicit Summary is rendered like a body of the body's
-	// format, and a post without one gets SummaryHTML of its body
-	// (DefaultSummaryWords words, or up to <!--more-->).
+	// format, and a post without one gets markup.Summary of its body
+	// (markup.DefaultSummaryWords words, or up to <!--more-->).
 	Summary func(*post.Post) (string, error)
 }
 
@@ -129,12 +129,12 @@ type feedData struct {
 }
 
 // errNoPermalink reports a Feed without its Permalink callback.
-var errNoPermalink = errors.New("render: feed: Permalink is nil")
+var errNoPermalink = errors.New("feed: Permalink is nil")
 
 // prepare checks f and builds the entries the writers share.
 func (f *Feed) prepare() (*feedData, error) {
 	if f == nil {
-		return nil, errors.New("render: feed: nil Feed")
+		return nil, errors.New("feed: nil Feed")
 	}
 	if f.Permalink == nil {
 		return nil, errNoPermalink
@@ -146,13 +146,13 @@ func (f *Feed) prepare() (*feedData, error) {
 		authors:     feedAuthors(f.Authors),
 	}
 	if d.title == "" {
-		return nil, errors.New("render: feed: Title is empty")
+		return nil, errors.New("feed: Title is empty")
 	}
 	if d.description == "" {
 		d.description = d.title
 	}
 	if !languageTag(d.language) {
-		return nil, fmt.Errorf("render: feed: Language %q is not a language tag", f.Language)
+		return nil, fmt.Errorf("feed: Language %q is not a language tag", f.Language)
 	}
 	base, err := feedAbsURL("Link", f.Link)
 	if err != nil {
@@ -202,7 +202,7 @@ func (f *Feed) prepare() (*feedData, error) {
 	}
 	if !d.updated.IsZero() {
 		if err := checkFeedYear(d.updated); err != nil {
-			return nil, fmt.Errorf("render: feed: Updated: %w", err)
+			return nil, fmt.Errorf("feed: Updated: %w", err)
 		}
 	}
 	return d, nil
@@ -228,7 +228,7 @@ func (f *Feed) entry(p *post.Post, base *url.URL) (e feedEntry, ok bool, err err
 	}
 	for _, t := range []time.Time{published, updated} {
 		if err := checkFeedYear(t); err != nil {
-			return feedEntry{}, false, fmt.Errorf("render: feed: post %q: %w", p.Title, err)
+			return feedEntry{}, false, fmt.Errorf("feed: post %q: %w", p.Title, err)
 		}
 	}
 	link, err := f.permalink(p, base)
@@ -282,11 +282,11 @@ func latestVersions(entries []feedEntry) []feedEntry {
 func (f *Feed) permalink(p *post.Post, base *url.URL) (string, error) {
 	raw := strings.TrimSpace(xmlSafe(f.Permalink(p)))
 	if raw == "" {
-		return "", fmt.Errorf("render: feed: post %q has no permalink", p.Title)
+		return "", fmt.Errorf("feed: post %q has no permalink", p.Title)
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", fmt.Errorf("render: feed: post %q: permalink: %w", p.Title, err)
+		return "", fmt.Errorf("feed: post %q: permalink: %w", p.Title, err)
 	}
 	return base.ResolveReference(u).String(), nil
 }
@@ -297,17 +297,17 @@ func (f *Feed) permalink(p *post.Post, base *url.URL) (string, error) {
 func (f *Feed) fillContent(e *feedEntry, r *markup.BodyRenderer) error {
 	base, err := url.Parse(e.link)
 	if err != nil {
-		return fmt.Errorf("render: feed: post %q: %w", e.post.Title, err)
+		return fmt.Errorf("feed: post %q: %w", e.post.Title, err)
 	}
 	var body string
 	if f.FullContent || (f.Summary == nil && e.post.Summary == "") {
 		if body, err = f.body(e.post, r); err != nil {
-			return fmt.Errorf("render: feed: post %q: body: %w", e.post.Title, err)
+			return fmt.Errorf("feed: post %q: body: %w", e.post.Title, err)
 		}
 	}
 	summary, err := f.summary(e.post, body, r)
 	if err != nil {
-		return fmt.Errorf("render: feed: post %q: summary: %w", e.post.Title, err)
+		return fmt.Errorf("feed: post %q: summary: %w", e.post.Title, err)
 	}
 	// Renderers end blocks with newlines a feed has no use for.
 	e.summary = absolutizeHTML(xmlSafe(strings.TrimSpace(summary)), base)
@@ -394,10 +394,10 @@ func w3cTime(t time.Time) string { return feedTime(t).Format(time.RFC3339) }
 func feedAbsURL(field, raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(xmlSafe(raw)))
 	if err != nil {
-		return nil, fmt.Errorf("render: feed: %s: %w", field, err)
+		return nil, fmt.Errorf("feed: %s: %w", field, err)
 	}
 	if u.Scheme == "" || u.Host == "" {
-		return nil, fmt.Errorf("render: feed: %s %q is not an absolute URL", field, raw)
+		return nil, fmt.Errorf("feed: %s %q is not an absolute URL", field, raw)
 	}
 	return u, nil
 }
