@@ -67,6 +67,7 @@ type Renderer struct {
 	site    Site
 	idx     *taxonomy.Index
 	body    markup.BodyRenderer
+	markup  *markup.Renderer // body when PageOptions.Body is nil
 	opt     PageOptions
 	theme   *theme
 	pages   []Page
@@ -151,7 +152,8 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
-		r.body = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.body = r.markup
 	}
 	if err := r.site.Check(idx.Posts()); err != nil {
 		return nil, err

@@ -291,7 +291,7 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 
 // postBody renders p's body for its own page; it is not kept.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
-	h, err := markup.BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -307,8 +307,17 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := markup.BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text})
 	return h, truncated, err
+}
+
+// bodyHTML renders b, p's body or summary: with the default renderer
+// through PostHTML, which sees the post, else with markup.BodyHTML.
+func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	if r.markup != nil {
+		return r.markup.PostHTML(p, b)
+	}
+	return markup.BodyHTML(r.body, b, r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start
