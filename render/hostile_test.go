@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/folio-go/folio/render/markup"
 	"strings"
 	"testing"
 	"time"

@@ -99,6 +99,10 @@ type Renderer struct {
 	sentinel string
 }
 
+// themeIDs are the ids the default theme's pages use around a post's
+// body, which no heading of the body may take.
+var themeIDs = []string{"main", "toc-heading", "related-heading"}
+
 // postCache holds what every list showing a post needs of it, made once
 // however many pages show it: its path, word count and rendered summary.
 // The body is rendered only for the post's own page and not kept, so
@@ -159,7 +163,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
-		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, ReservedIDs: themeIDs})
 		r.body = r.markup
 	}
 	if err := r.site.Check(idx.Posts()); err != nil {

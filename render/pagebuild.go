@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"github.com/folio-go/folio/render/markup"
 	"html/template"
 	"slices"
 	"strings"
@@ -261,9 +260,6 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		}
 		c.words = p.WordCount()
 		c.summary, c.truncated, c.err = r.summary(p)
-		if c.err == nil && c.summary != "" {
-			c.summary = r.listSummary(p, c.summary, c.url)
-		}
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
 				c.err = err
@@ -312,7 +308,16 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 		return "", truncated, nil
 	}
 	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text})
-	return h, truncated, err
+	if err != nil || h == "" {
+		return h, truncated, err
+	}
+	url := ""
+	if c, ok := r.posts[p]; ok {
+		url = c.url
+	} else {
+		url = r.site.PostURL(p)
+	}
+	return r.listSummary(p, h, url), truncated, nil
 }
 
 // bodyHTML renders b, p's body or summary: with the default renderer
@@ -484,9 +489,7 @@ func (r *Renderer) pageBody(p *post.Post, body template.HTML) template.HTML {
 	if size := r.opt.ImageSize; size != nil {
 		o.Size = func(src string) (int, int, bool) { return size(p, src) }
 	}
-	// Both only add attributes and links of their own, escaped, to
-	// trusted HTML.
-	return trustedHTML(markup.HeadingAnchors(markup.Images(string(body), o)), true)
+	return template.HTML(markup.HeadingAnchors(markup.Images(string(body), o))) //nolint:gosec // both only add attributes and links of their own, escaped, to trusted HTML
 }
 
 // listSummary prepares a summary for pages other than the post's own:
@@ -498,8 +501,8 @@ func (r *Renderer) listSummary(p *post.Post, h template.HTML, url string) templa
 	if size := r.opt.ImageSize; size != nil {
 		o.Size = func(src string) (int, int, bool) { return size(p, src) }
 	}
-	// Both only change attributes, escaped, of trusted HTML.
-	return trustedHTML(markup.ResolveRelative(markup.Images(string(h), o), url), true)
+	// Headings lose their ids: two summaries on one list could share one.
+	return template.HTML(markup.DropHeadingIDs(markup.ResolveRelative(markup.Images(string(h), o), url))) //nolint:gosec // these only change attributes, escaped, of trusted HTML
 }
 
 // tableOfContents nests headings by level: each heading goes under the

@@ -238,7 +238,7 @@ func (f *Feed) entry(p *post.Post, base *url.URL) (e feedEntry, ok bool, err err
 	e = feedEntry{
 		post:      p,
 		link:      link,
-		title:     xmlSafeLine(p.Title),
+		title:     xmlSafeLine(markup.TitleText(p.Title)), // plain text: a title's markup removed
 		published: published,
 		updated:   updated,
 		authors:   feedAuthors(p.Authors),

@@ -38,14 +38,22 @@ type Options struct {
 	// bodies as given, without Sanitize. Only for content the site owner
 	// wrote and trusts.
 	UnsafeHTML bool
+	// NoHighlight leaves fenced code plain; by default a fence that names
+	// a language chroma knows is highlighted (see Highlighter).
+	NoHighlight bool
+	// ReservedIDs are ids the page around a body uses (a theme's "main"),
+	// which no heading may take; see HeadingIDs.
+	ReservedIDs []string
 }
 
 // Renderer is the BodyRenderer folio uses: Markdown through goldmark
-// (CommonMark with tables, strikethrough, autolinks and footnotes), plain
-// text as escaped <p> paragraphs, and HTML through Autop. Make one with
+// (CommonMark with tables, strikethrough, autolinks and footnotes, fenced
+// code highlighted, every heading given an id), plain text as escaped <p>
+// paragraphs, and HTML through Autop (its headings given ids too). Make one with
 // New, once, and share it: it is safe for concurrent use.
 type Renderer struct {
-	unsafe bool
+	unsafe   bool
+	reserved []string
 	md     goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
 	// and costs about a fifth of a conversion; see markdown.
@@ -76,15 +84,20 @@ func New(opt Options) *Renderer {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	}
 	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
+	ours := []goldmark.Extender{HeadingIDs{Reserved: opt.ReservedIDs}}
+	if !opt.NoHighlight {
+		// One cache for both: a block highlighted once serves both paths.
+		ours = append(ours, new(Highlighter))
+	}
 	md := goldmark.New(
-		goldmark.WithExtensions(table, extension.Strikethrough, extension.Linkify, extension.Footnote),
+		goldmark.WithExtensions(append([]goldmark.Extender{table, extension.Strikethrough, extension.Linkify, extension.Footnote}, ours...)...),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	plain := goldmark.New(
-		goldmark.WithExtensions(table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithExtensions(append([]goldmark.Extender{table, extension.Strikethrough, extension.Footnote}, ours...)...),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{unsafe: unsafeHTML, md: md, plain: plain}
+	return &Renderer{unsafe: unsafeHTML, reserved: opt.ReservedIDs, md: md, plain: plain}
 }
 
 // HTML renders b as HTML a template may write unescaped: sanitized
@@ -142,7 +155,8 @@ func (d *Renderer) html(b post.Body) (string, error) {
 	case post.HTML:
 		out := Autop(b.Text)
 		if !d.unsafe {
-			out = Sanitize(out)
+			// Sanitize's output is what HTMLHeadingIDs reads reliably.
+			out = HTMLHeadingIDs(Sanitize(out), d.reserved)
 		}
 		return out, nil
 	}

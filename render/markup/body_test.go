@@ -22,7 +22,7 @@ func renderBody(t *testing.T, r BodyRenderer, b post.Body, unsafe bool) string {
 func TestBodyMarkdown(t *testing.T) {
 	src := "# Title\n\nSome *emphasis*, ~~gone~~ and https://example.com/.\n\n" +
 		"| a | b |\n|:--|--:|\n| 1 | 2 |\n\nA note.[^1]\n\n[^1]: The note.\n"
-	want := `<h1>Title</h1>
+	want := `<h1 id="title">Title</h1>
 <p>Some <em>emphasis</em>, <del>gone</del> and <a href="https://example.com/">https://example.com/</a>.</p>
 <table>
 <thead>

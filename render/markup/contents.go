@@ -2,6 +2,7 @@ package markup
 
 import (
 	"html"
+	"regexp"
 	"strings"
 )
 
@@ -128,4 +129,17 @@ func HeadingAnchors(h string) string {
 		b.WriteString(closeTag)
 		i = stop + len(closeTag)
 	}
+}
+
+// headingIDRE finds the id attribute of a heading's start tag.
+var headingIDRE = regexp.MustCompile(`(<h[1-6])((?:\s[^<>]*?)?)\sid="[^"]*"`)
+
+// DropHeadingIDs removes the ids of h's headings, for HTML shown beside
+// other posts' (a list of summaries), where the same slug could appear
+// twice on one page; the ids stay on the post's own page.
+func DropHeadingIDs(h string) string {
+	if !strings.Contains(h, "<h") {
+		return h
+	}
+	return headingIDRE.ReplaceAllString(h, "$1$2")
 }

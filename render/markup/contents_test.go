@@ -36,3 +36,11 @@ func TestHeadingAnchors(t *testing.T) {
 		t.Errorf("HeadingAnchors (-want +got):\n%s", diff)
 	}
 }
+
+func TestDropHeadingIDs(t *testing.T) {
+	in := `<h2 id="a">A</h2><p id="p">x</p><h3 class="c" id="b">B</h3><header id="h">x</header>`
+	want := `<h2>A</h2><p id="p">x</p><h3 class="c">B</h3><header id="h">x</header>`
+	if diff := cmp.Diff(want, DropHeadingIDs(in)); diff != "" {
+		t.Errorf("DropHeadingIDs (-want +got):\n%s", diff)
+	}
+}

@@ -40,7 +40,7 @@ func Images(h string, o ImageOptions) string {
 			h = h[i+4:]
 			continue
 		}
-		end := tagEnd(h, i+4)
+		end := imgTagEnd(h, i+4)
 		if end < 0 {
 			b.WriteString(h)
 			return b.String()
@@ -52,9 +52,9 @@ func Images(h string, o ImageOptions) string {
 	}
 }
 
-// tagEnd returns the index just past the '>' that ends the tag whose
+// imgTagEnd returns the index just past the '>' that ends the tag whose
 // attributes start at from, minding quoted values; -1 when none.
-func tagEnd(h string, from int) int {
+func imgTagEnd(h string, from int) int {
 	var quote byte
 	for j := from; j < len(h); j++ {
 		c := h[j]

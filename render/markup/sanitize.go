@@ -13,10 +13,10 @@ var allowedTags = map[string][]string{
 	"br": nil, "caption": nil, "cite": nil, "code": nil, "dd": nil, "del": {"datetime"},
 	"div": nil, "dl": nil, "dt": nil, "em": nil, "figcaption": nil, "figure": nil,
 	"h1": nil, "h2": nil, "h3": nil, "h4": nil, "h5": nil, "h6": nil, "hr": nil,
-	"i": nil, "img": {"src", "alt", "width", "height"}, "ins": {"datetime"},
+	"i": nil, "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"}, "ins": {"datetime"},
 	"kbd": nil, "li": {"value"}, "mark": nil, "ol": {"start", "reversed", "type"},
-	"p": nil, "pre": nil, "q": {"cite"}, "s": nil, "samp": nil, "section": nil,
-	"small": nil, "span": nil, "strong": nil, "sub": nil, "sup": nil,
+	"p": nil, "picture": nil, "pre": nil, "q": {"cite"}, "s": nil, "samp": nil, "section": nil,
+	"small": nil, "source": {"srcset", "sizes", "media", "type"}, "span": nil, "strong": nil, "sub": nil, "sup": nil,
 	"table": nil, "tbody": nil, "td": {"colspan", "rowspan", "align"},
 	"tfoot": nil, "th": {"colspan", "rowspan", "align", "scope"}, "thead": nil,
 	"tr": nil, "u": nil, "ul": nil, "var": nil,
@@ -27,7 +27,7 @@ var allowedTags = map[string][]string{
 var globalAttrs = []string{"title", "class", "id", "lang", "dir", "role"}
 
 // voidTags never have content or an end tag.
-var voidTags = map[string]bool{"br": true, "hr": true, "img": true, "wbr": true}
+var voidTags = map[string]bool{"br": true, "hr": true, "img": true, "source": true, "wbr": true}
 
 // droppedWithContent lists the elements whose whole content Sanitize
 // removes, not just their tags: script and style would otherwise leave
@@ -215,8 +215,29 @@ func safeAttrValue(key, val string) bool {
 	switch {
 	case sanitizeURLAttrs[key]:
 		return safeURL(val)
+	case key == "srcset":
+		return safeSrcset(val)
+	case key == "loading":
+		return val == "lazy" || val == "eager"
+	case key == "decoding":
+		return val == "async" || val == "sync" || val == "auto"
 	case key == "id":
 		return safeID(val)
+	}
+	return true
+}
+
+// safeSrcset checks each candidate URL of a srcset ("a.png 1x, b.png
+// 2x") as safeURL checks a src; one bad URL drops the whole attribute.
+func safeSrcset(s string) bool {
+	for _, cand := range strings.Split(s, ",") {
+		f := strings.Fields(cand)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) > 2 || !safeURL(f[0]) {
+			return false
+		}
 	}
 	return true
 }

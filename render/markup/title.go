@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// inlineTags are the elements a title may keep when it is shown as HTML.
-var inlineTags = map[string]bool{
+// titleInlineTags are the elements a title may keep when it is shown as HTML.
+var titleInlineTags = map[string]bool{
 	"em": true, "strong": true, "i": true, "b": true, "code": true, "sub": true,
 	"sup": true, "small": true, "mark": true, "del": true, "ins": true, "s": true,
 	"u": true, "abbr": true, "q": true, "span": true, "kbd": true, "var": true,
@@ -15,7 +15,7 @@ var inlineTags = map[string]bool{
 }
 
 // titleTagRE matches what looks like a start or end tag of an element
-// inlineTags lists, br, or any other known HTML element: the markup
+// titleInlineTags lists, br, or any other known HTML element: the markup
 // WordPress lets authors put in a title. "List<T>" holds none.
 var titleTagRE = regexp.MustCompile(`(?i)<(/?)([a-z][a-z0-9]*)\b[^<>]*>`)
 
@@ -26,7 +26,7 @@ func knownTag(name string) bool {
 	case "br", "a", "img", "p", "div", "script", "style", "font", "strike", "big", "tt", "center", "h1", "h2", "h3", "h4", "h5", "h6":
 		return true
 	}
-	return inlineTags[name]
+	return titleInlineTags[name]
 }
 
 // TitleHTML returns title, which may hold inline markup (WordPress
@@ -58,7 +58,7 @@ func TitleHTML(title string) string {
 		switch {
 		case (name == "script" || name == "style") && !end:
 			skipTo = name
-		case !inlineTags[name]:
+		case !titleInlineTags[name]:
 		case !end:
 			open = append(open, name)
 			b.WriteString("<" + name + ">")
