@@ -54,7 +54,7 @@ type Options struct {
 type Renderer struct {
 	unsafe   bool
 	reserved []string
-	md     goldmark.Markdown
+	md       goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
 	// and costs about a fifth of a conversion; see markdown.
 	plain goldmark.Markdown
