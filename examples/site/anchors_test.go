@@ -71,8 +71,8 @@ func TestCorporaAnchors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if !e.IsDir() {
-			continue
+		if info, err := os.Stat(filepath.Join(dir, e.Name())); err != nil || !info.IsDir() {
+			continue // a file, or a link to one
 		}
 		t.Run(e.Name(), func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
