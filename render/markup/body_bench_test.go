@@ -64,3 +64,23 @@ func BenchmarkSanitize(b *testing.B) {
 		io.WriteString(io.Discard, Sanitize(string(h)))
 	}
 }
+// benchCodeBodyText is a code-heavy Markdown body of about 4 KB: short
+// paragraphs between fenced Go, shell and YAML blocks, two of them the
+// same, as a tutorial post has.
+func benchCodeBodyText() string {
+	var b strings.Builder
+	goBlock := "```go\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n// Config is read from the environment.\ntype Config struct {\n\tAddr string\n\tDebug bool\n}\n\nfunc main() {\n\tcfg := Config{Addr: os.Getenv(\"ADDR\")}\n\tif cfg.Addr == \"\" {\n\t\tcfg.Addr = \":8080\"\n\t}\n\tfmt.Printf(\"listening on %s\\n\", cfg.Addr)\n}\n```\n\n"
+	shBlock := "```sh\n$ go build -o app ./cmd/app\n$ ADDR=:9090 ./app --verbose 2>&1 | tee log.txt\nfor f in *.go; do gofmt -l \"$f\"; done\n```\n\n"
+	yamlBlock := "```yaml {hl_lines=[2]}\nserver:\n  addr: \":8080\"\n  timeouts: {read: 5s, write: 10s}\nfeatures:\n  - search\n  - feeds\n```\n\n"
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(&b, "Step %d sets up the *service* with [a config](https://example.org/c/%d) and `go build`.\n\n", i, i)
+		b.WriteString(goBlock)
+		b.WriteString("Then run it from a shell:\n\n")
+		b.WriteString(shBlock)
+		b.WriteString(yamlBlock)
+	}
+	return b.String()
+}
+
+// BenchmarkBodyMarkdownCode renders a code-heavy Markdown body.
+func BenchmarkBodyMarkdownCode(b *testing.B) { benchmarkBody(b, post.Markdown, benchCodeBodyText()) }

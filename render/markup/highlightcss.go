@@ -10,17 +10,21 @@ import (
 )
 
 // HighlightCSS returns the stylesheet for Highlight's classes: chroma's
-// style light for every page, and its style dark inside
-// "@media (prefers-color-scheme: dark)". A theme keeps the result in its
-// stylesheet (folio's default theme does; a test keeps it current), so
-// no page carries inline styles. An unknown style name is an error.
+// style light inside "@media (prefers-color-scheme: light)" and its style
+// dark inside "@media (prefers-color-scheme: dark)". Each is scoped to its
+// scheme because a dark style leaves some classes to the text colour that
+// a light style sets dark, which would otherwise show through. A theme
+// keeps the result in its stylesheet (folio's default theme does; a test
+// keeps it current), so no page carries inline styles. An unknown style
+// name is an error.
 func HighlightCSS(light, dark string) (string, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "/* Syntax highlighting: chroma's %q style, and %q for dark mode. */\n", light, dark)
-	if err := styleCSS(&b, light, ""); err != nil {
+	b.WriteString("@media (prefers-color-scheme: light) {\n")
+	if err := styleCSS(&b, light, "  "); err != nil {
 		return "", err
 	}
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString("}\n@media (prefers-color-scheme: dark) {\n")
 	if err := styleCSS(&b, dark, "  "); err != nil {
 		return "", err
 	}
