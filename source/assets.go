@@ -190,8 +190,8 @@ func looksLikeFile(rel string) bool {
 var (
 	mdLinkRE  = regexp.MustCompile(`\]\(\s*<?([^)\s>]+)`)
 	mdRefRE   = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)`)
-	attrRE    = regexp.MustCompile(`(?i)\b(?:src|href|poster|data-src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	srcsetRE  = regexp.MustCompile(`(?i)\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	attrRE    = regexp.MustCompile(`\b(?:src|href|poster|data-src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	srcsetRE  = regexp.MustCompile(`\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 	presentRE = regexp.MustCompile("\\{\\{(?:image|video|background)\\s+\"([^\"]+)\"")
 	dotImgRE  = regexp.MustCompile(`(?m)^\.(?:image|background|video)\s+(\S+)`)
 	liquidRE  = regexp.MustCompile(`["'](/[^"'\s]+)["']\s*\|\s*(?:relative_url|absolute_url)`)
@@ -205,7 +205,19 @@ func bodyLinks(text string) []string {
 		link string
 	}
 	var all []found
-	for _, re := range []*regexp.Regexp{mdLinkRE, mdRefRE, attrRE, presentRE, dotImgRE, liquidRE, baseurlRE} {
+	// Each pattern runs only over a body that holds its telltale text:
+	// most bodies have few links, and the patterns are slow to miss.
+	// Attribute names are matched in lower case, as HTML is written.
+	for _, p := range []struct {
+		re   *regexp.Regexp
+		hint string
+	}{{mdLinkRE, "]("}, {mdRefRE, "]:"}, {attrRE, "="}, {presentRE, "{{"}, {dotImgRE, "."}, {liquidRE, "_url"}, {baseurlRE, "baseurl"}} {
+		if !strings.Contains(text, p.hint) ||
+			p.re == attrRE && !containsAny(text, "src", "href", "poster") ||
+			p.re == dotImgRE && !containsAny(text, ".image", ".video", ".background") {
+			continue
+		}
+		re := p.re
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 && m[g+1] > m[g] {
@@ -214,6 +226,9 @@ func bodyLinks(text string) []string {
 				}
 			}
 		}
+	}
+	if !strings.Contains(text, "srcset") {
+		text = ""
 	}
 	for _, m := range srcsetRE.FindAllStringSubmatchIndex(text, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
@@ -236,6 +251,15 @@ func bodyLinks(text string) []string {
 		out[i] = f.link
 	}
 	return out
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveLink returns the path under the root that link names from a
