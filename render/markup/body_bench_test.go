@@ -64,6 +64,7 @@ func BenchmarkSanitize(b *testing.B) {
 		io.WriteString(io.Discard, Sanitize(string(h)))
 	}
 }
+
 // benchCodeBodyText is a code-heavy Markdown body of about 4 KB: short
 // paragraphs between fenced Go, shell and YAML blocks, two of them the
 // same, as a tutorial post has.
