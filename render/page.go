@@ -152,7 +152,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if r.body == nil {
 		r.body = NewDefaultBody(site.UnsafeHTML)
 	}
-	if err := r.site.Check(idx.Posts()); err != nil {
+	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {
 		return nil, err
 	}
 	th, err := loadTheme(opt.Templates)
@@ -162,6 +162,9 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r.theme = th
 	r.posts = make(map[*post.Post]*postCache, idx.Len())
 	for _, p := range idx.Posts() {
+		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
+	}
+	for _, p := range idx.Pages() {
 		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
 	}
 	r.termURLs = map[*taxonomy.Term]sitePath{}
@@ -204,7 +207,10 @@ func collectAuthors(posts []*post.Post) map[string]post.Author {
 }
 
 // Pages yields every page of the site, in this order: the home pages,
-// the posts (newest first, undated last), then for each taxonomy its page
+// the posts (newest first, undated last), the site's pages
+// (taxonomy.Index.Pages: a post.KindPage post is written like a post, at
+// its own path, without newer, older or related links, and is in no
+// list, archive or feed), then for each taxonomy its page
 // and its terms' pages (terms by name), then the archives (each year,
 // newest first, followed by its months and their days), the 404 page and
 // the stylesheet. Every page has a file of its own.
@@ -232,6 +238,10 @@ func (r *Renderer) enumerate() error {
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
+		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
+			postName(p))
+	}
+	for _, p := range r.idx.Pages() {
 		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
 			postName(p))
 	}
