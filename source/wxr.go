@@ -23,9 +23,12 @@ import (
 // versions 1.0 to 1.2): the channel's own fields, the authors and terms it
 // declares, the posts it kept and what it skipped.
 type WXR struct {
-	// Title and Link are the blog's name and address from the channel.
-	Title string
-	Link  string
+	// Title, Link and Description are the blog's name, address and
+	// tagline from the channel, entities decoded in Title and
+	// Description.
+	Title       string
+	Link        string
+	Description string
 	// Version is wp:wxr_version ("1.2"); empty when the export has none.
 	Version string
 	// BaseSiteURL and BaseBlogURL are wp:base_site_url and wp:base_blog_url.
@@ -348,12 +351,15 @@ func (s *wxrScanner) channelChild(t xml.StartElement, fn func(*post.Post) error)
 		if err == nil {
 			s.declare(n)
 		}
-	case ns == "" && (local == "title" || local == "link"):
+	case ns == "" && (local == "title" || local == "link" || local == "description"):
 		var text string
 		text, err = s.readText()
-		if local == "title" {
+		switch local {
+		case "title":
 			s.w.Title = html.UnescapeString(text)
-		} else {
+		case "description":
+			s.w.Description = html.UnescapeString(text)
+		default:
 			s.w.Link = text
 		}
 	case ns == "wp" && (local == "wxr_version" || local == "base_site_url" || local == "base_blog_url"):

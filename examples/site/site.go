@@ -54,7 +54,13 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	errs = append(errs, bad...)
 	posts, stubs := splitRedirects(posts)
 
-	idx, err := taxonomy.Build(posts, taxonomy.Options{})
+	// A slug need only be unique among the posts of one folder: the
+	// rest of the path keeps the others apart.
+	idx, err := taxonomy.Build(posts, taxonomy.Options{SlugScope: func(p *post.Post) string {
+		q := *p
+		q.Slug = "folio-slug"
+		return strings.Replace(site.PostURL(&q), "folio-slug", "", 1)
+	}})
 	if err != nil {
 		// Hierarchy problems (a missing parent, two parents) are
 		// repaired by Build and do not stop the site; say what they were.
