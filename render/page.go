@@ -56,6 +56,18 @@ type PageOptions struct {
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
 	NoDayArchives bool
+	// Origin is the absolute URL of the site the content came from
+	// ("https://go.dev/"). A root-relative link in a body that leads to
+	// no page of this site (nor, with SiteHas, to a file the builder
+	// writes) becomes an absolute link there, so that links to the rest
+	// of the old site keep working. Empty leaves such links alone. Links
+	// to a post's old address (post.Post.Aliases, root-relative or on
+	// Origin's host) always lead to the post's new page.
+	Origin string
+	// SiteHas, when set, reports whether the builder writes a file at a
+	// site path beyond the pages (a feed, an image), so that Origin
+	// leaves links to it alone. It must be safe for concurrent use.
+	SiteHas func(sitePath string) bool
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -82,6 +94,12 @@ type Renderer struct {
 	nav, years []Link
 	// basePath is Site.basePath, put in front of root-relative links.
 	basePath string
+	// aliases maps the old addresses of posts (post.Post.Aliases, by
+	// aliasKey) to the posts; sitePaths holds the pages' paths by
+	// aliasKey when PageOptions.Origin is set; see rewriteLinks.
+	aliases    map[string]*post.Post
+	sitePaths  map[string]bool
+	originHost string
 	// chromes holds the header and footer of each chromeKey.
 	chromes sync.Map
 	// sentinel stands for the root of a page's links in entries rendered
@@ -183,6 +201,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if err := r.enumerate(); err != nil {
 		return nil, err
 	}
+	r.buildLinkMaps(append(slices.Clip(idx.Posts()), idx.Pages()...))
 	return r, nil
 }
 

@@ -417,10 +417,11 @@ func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
 	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
-// contentLinks makes the root-relative links of rendered content relative
-// to the page whose links start with root when the site asks for
-// relative URLs.
+// contentLinks points the links of rendered content at their new places
+// (see rewriteLinks) and makes its root-relative links relative to the
+// page whose links start with root when the site asks for relative URLs.
 func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
+	h = r.rewriteLinks(root, h)
 	if !r.site.RelativeURLs {
 		return h
 	}
