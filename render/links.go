@@ -96,19 +96,69 @@ func (r *Renderer) buildLinkMaps(posts []*post.Post) {
 	}
 }
 
-// rewriteLinks points the links of rendered content at their new places:
-// a link to a post's alias leads to the post's page (linked from a page
-// whose links start with root), and with an origin, a root-relative link
-// that matches neither an alias nor a page of the site (nor, when exists
-// is set, a file the site has) becomes an absolute link to the origin.
+// oldBase is the address p was published at on the old site, as a
+// parsed root-relative URL against which its relative links resolve: its
+// first alias that is root-relative or on the origin's host; nil when it
+// has none.
+func (r *Renderer) oldBase(p *post.Post) *url.URL {
+	for _, a := range p.Aliases {
+		u, err := url.Parse(a)
+		if err != nil || u.Path == "" || !strings.HasPrefix(u.Path, "/") {
+			continue
+		}
+		if u.Host == "" && u.Scheme == "" || strings.ToLower(u.Host) == r.originHost && r.originHost != "" {
+			return &url.URL{Path: u.Path}
+		}
+	}
+	return nil
+}
+
+// isRelativeRef reports whether u is a path relative to its page: no
+// scheme, not rooted, not only a fragment or query.
+func isRelativeRef(u string) bool {
+	if u == "" || strings.ContainsAny(u[:1], "/#?") {
+		return false
+	}
+	if i := strings.IndexAny(u, ":/?#"); i >= 0 && u[i] == ':' {
+		return false // a scheme: mailto:, https:, ...
+	}
+	return true
+}
+
+// rewriteLinks points the links of p's rendered content at their new
+// places, linked from a page whose links start with root:
+//   - a link to a post's alias leads to the post's page; a relative link
+//     is first resolved against p's old address (oldBase), and a ".md"
+//     link (as the Go blog writes them) also matches the address without
+//     it;
+//   - with PageOptions.Origin, a root-relative link (or a relative one
+//     resolved against p's old address, unless it names one of p's
+//     Assets) that matches neither an alias nor a page of the site, nor a
+//     file SiteHas knows, becomes an absolute link to the origin.
+//
 // Other links are left as they are.
-func (r *Renderer) rewriteLinks(root string, h template.HTML) template.HTML {
+func (r *Renderer) rewriteLinks(root string, p *post.Post, h template.HTML) template.HTML {
 	if (r.aliases == nil && r.opt.Origin == "") || !strings.Contains(string(h), "href=") {
 		return h
 	}
+	var base *url.URL
+	baseDone := false
 	s := hrefAttr.ReplaceAllStringFunc(string(h), func(m string) string {
 		sub := hrefAttr.FindStringSubmatch(m)
 		u := html.UnescapeString(sub[1])
+		if isRelativeRef(u) {
+			if !baseDone {
+				base, baseDone = r.oldBase(p), true
+			}
+			if base == nil || isAsset(p, u) {
+				return m
+			}
+			ref, err := url.Parse(u)
+			if err != nil {
+				return m
+			}
+			u = base.ResolveReference(ref).String()
+		}
 		frag := ""
 		if i := strings.IndexByte(u, '#'); i >= 0 {
 			frag = u[i:]
@@ -117,8 +167,12 @@ func (r *Renderer) rewriteLinks(root string, h template.HTML) template.HTML {
 		if k == "" {
 			return m
 		}
-		if p := r.aliases[k]; p != nil {
-			return ` href="` + html.EscapeString(r.postLink(root, p)+frag) + `"`
+		q := r.aliases[k]
+		if q == nil && strings.HasSuffix(k, ".md") {
+			q = r.aliases[strings.TrimSuffix(k, ".md")]
+		}
+		if q != nil {
+			return ` href="` + html.EscapeString(r.postLink(root, q)+frag) + `"`
 		}
 		if r.opt.Origin == "" || !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || r.sitePaths[k] {
 			return m
@@ -129,4 +183,14 @@ func (r *Renderer) rewriteLinks(root string, h template.HTML) template.HTML {
 		return ` href="` + html.EscapeString(strings.TrimSuffix(r.opt.Origin, "/")+u) + `"`
 	})
 	return template.HTML(s) //nolint:gosec // h was trusted; only hrefs were replaced, escaped
+}
+
+// isAsset reports whether link is how p's body names one of its files.
+func isAsset(p *post.Post, link string) bool {
+	for _, a := range p.Assets {
+		if a.Link != "" && a.Link == link {
+			return true
+		}
+	}
+	return false
 }

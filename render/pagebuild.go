@@ -329,7 +329,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		Title:     postTitle(p),
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
-		Summary:   r.contentLinks(root, c.summary),
+		Summary:   r.contentLinks(root, p, c.summary),
 		Truncated: c.truncated,
 		WordCount: c.words,
 	}
@@ -360,7 +360,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(root, body)
+	pd.Body = r.contentLinks(root, p, body)
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
@@ -417,11 +417,11 @@ func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
 	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
-// contentLinks points the links of rendered content at their new places
+// contentLinks points the links of rendered content of p at their new places
 // (see rewriteLinks) and makes its root-relative links relative to the
 // page whose links start with root when the site asks for relative URLs.
-func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
-	h = r.rewriteLinks(root, h)
+func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) template.HTML {
+	h = r.rewriteLinks(root, p, h)
 	if !r.site.RelativeURLs {
 		return h
 	}

@@ -23,7 +23,15 @@
 // (warnings.go), every one with -v; they do not change the exit status.
 // WordPress pages (-types post,page, the default) are written at their
 // own path and left out of lists, archives and feeds; a WordPress export
-// names the site when -title and -description are not given. Nothing is ever written
+// names the site when -title and -description are not given.
+//
+// Links survive the move: a body link to a post's old address (the Go
+// blog's /blog/SLUG, a WordPress link or ?p=ID, a Hugo or Jekyll url,
+// permalink, aliases or redirect_from) leads to the post's new page, each
+// old address that is a path of this site gets a redirect page, and with
+// -origin URL, root-relative links (and relative ones, resolved against
+// the post's old address) that lead to no page of the new site become
+// absolute links to the old one. Nothing is ever written
 // outside -out, whatever the slugs or permalink patterns say.
 //
 // It uses only folio's public API and is meant to be read: build.go holds

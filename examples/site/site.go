@@ -68,7 +68,8 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats)})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -96,6 +97,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		taken[j.file] = true
 	}
 	jobs = append(jobs, redirectJobs(site, idx, stubs, taken)...)
+	jobs = append(jobs, aliasJobs(site, idx, cfg.origin, taken)...)
 
 	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
 	if err != nil {
@@ -238,6 +240,18 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 		}
 		return nil
 	}
+}
+
+// feedFiles reports whether a site path is one of the feeds written
+// beside the pages, so that -origin leaves body links to them alone.
+func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
+	files := map[string]bool{}
+	for _, set := range sets {
+		for _, f := range formats {
+			files[feedDir(set.page)+f.name] = true
+		}
+	}
+	return func(p string) bool { return files[p] }
 }
 
 // feedJobs returns the feeds of every set in every format: index.xml,
