@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -60,7 +61,7 @@ func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
 		switch {
 		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
 			u = r.link(root, u)
-		case safeWebURL(u):
+		case markup.IsWebURL(u):
 		default:
 			continue
 		}
@@ -290,7 +291,7 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 
 // postBody renders p's body for its own page; it is not kept.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
-	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -306,8 +307,17 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text})
 	return h, truncated, err
+}
+
+// bodyHTML renders b, p's body or summary: with the default renderer
+// through PostHTML, which sees the post, else with markup.BodyHTML.
+func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	if r.markup != nil {
+		return r.markup.PostHTML(p, b)
+	}
+	return markup.BodyHTML(r.body, b, r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start
@@ -352,7 +362,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	for _, ct := range p.Citations {
 		cd := CitationData{Source: ct.Source, Title: ct.Title}
-		if safeWebURL(ct.URL) {
+		if markup.IsWebURL(ct.URL) {
 			cd.URL = strings.TrimSpace(ct.URL)
 		}
 		pd.Citations = append(pd.Citations, cd)
@@ -425,7 +435,7 @@ func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) temp
 	if !r.site.RelativeURLs {
 		return h
 	}
-	return relativizeHTML(h, func(u string) string {
+	return markup.RelativizeLinks(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
 			return r.link(root, u)
@@ -483,7 +493,7 @@ func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 		ad.URL = r.termLink(root, t)
 	}
 	known := r.authors[slug]
-	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
+	if u := strings.TrimSpace(known.URL); markup.IsWebURL(u) {
 		ad.Website = u
 	}
 	ad.Bio = known.Bio
@@ -584,7 +594,7 @@ func describe(summary template.HTML) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+	return strings.TrimRight(text[:cut], " ,;:") + markup.Ellipsis
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -631,7 +641,7 @@ func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {
 }
 
 func safeWebURLOrEmpty(u string) string {
-	if safeWebURL(u) {
+	if markup.IsWebURL(u) {
 		return strings.TrimSpace(u)
 	}
 	return ""
