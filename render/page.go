@@ -65,6 +65,12 @@ type PageOptions struct {
 	// to a post's old address (post.Post.Aliases, root-relative or on
 	// Origin's host) always lead to the post's new page.
 	Origin string
+	// Protected publishes the text of protected posts
+	// (post.Post.Protected). Without it a protected post's page shows its
+	// title and markup.ProtectedNotice in place of its body, its summary
+	// everywhere (lists, the page's description and JSON-LD, Summary) is
+	// that notice, and its word count is 0.
+	Protected bool
 	// SiteHas, when set, reports whether the builder writes a file at a
 	// site path beyond the pages (a feed, an image), so that Origin
 	// leaves links to it alone. It must be safe for concurrent use.

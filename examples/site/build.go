@@ -46,9 +46,10 @@ type config struct {
 	description string
 	permalink   string // the pattern of post paths; empty for render's default
 
-	verbose bool     // list every warning, not only a summary per kind
-	types   []string // the WordPress post types to read
-	origin  string   // the site the content came from, for links to it
+	verbose   bool     // list every warning, not only a summary per kind
+	protected bool     // publish the text of password-protected posts
+	types     []string // the WordPress post types to read
+	origin    string   // the site the content came from, for links to it
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -147,6 +148,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.BoolVar(&cfg.days, "day-archives", false, "also write a page for each day (year and month archives are always written)")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
 	fl.BoolVar(&cfg.verbose, "v", false, "list every warning, not only a summary of each kind")
+	fl.BoolVar(&cfg.protected, "protected", false, "publish the text of password-protected posts (by default their pages show the title and a notice, feeds the notice, and the sitemap leaves them out)")
 	types := fl.String("types", "post,page", "comma-separated WordPress post `types` to build: posts are the blog, pages stand alone (nav_menu_item, attachment and custom types only when named)")
 	fl.StringVar(&cfg.origin, "origin", "", "absolute `URL` of the site the content came from: root-relative links that match no page of the new site point there")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")

@@ -25,6 +25,12 @@
 // own path and left out of lists, archives and feeds; a WordPress export
 // names the site when -title and -description are not given.
 //
+// Nothing is exposed by default: a password-protected post's page shows
+// its title and a notice, its summary and feed entries the notice, and
+// the sitemap leaves it out (-protected publishes its text; the password
+// is never kept); drafts, pending and private posts are not read at all
+// unless -drafts asks for them.
+//
 // Links survive the move: a body link to a post's old address (the Go
 // blog's /blog/SLUG, a WordPress link or ?p=ID, a Hugo or Jekyll url,
 // permalink, aliases or redirect_from) leads to the post's new page, each

@@ -71,7 +71,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
 	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
-		Origin: cfg.origin, SiteHas: feedFiles(sets, formats)})
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -84,6 +84,9 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
 			continue
 		}
+		if pg.Post != nil && pg.Post.Protected && !cfg.protected {
+			continue // as WordPress's sitemaps leave protected posts out
+		}
 		u := feed.SitemapURL{Loc: abs(pg.Path)}
 		if pg.Post != nil {
 			u.LastMod = pg.Post.Updated
@@ -93,7 +96,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs)...)
+	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs, cfg.protected)...)
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		taken[j.file] = true
@@ -260,7 +263,7 @@ func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
 // atom.xml and feed.json beside the page they belong to. The site's feeds
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
-func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
+func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, protected bool) []job {
 	body := markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
@@ -284,6 +287,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 				Updated:     newest,
 
 				UndatedFallback: newest,
+				Protected:       protected,
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
