@@ -95,7 +95,9 @@ func (m *fmMapper) generatorRules(name string, slugGiven bool) {
 			p.Title = titleizeSlug(stem[11:])
 		}
 	}
-	if m.goBlog() {
+	if m.goBlog() && !m.claimed[groupAliases] {
+		// Its address on go.dev, unless the file says its own (as a file
+		// written back by render.MarkdownFile does).
 		p.Aliases = addAlias(p.Aliases, "/blog/"+stem)
 	}
 	for _, key := range []string{"url", "permalink"} {
@@ -111,9 +113,14 @@ func (m *fmMapper) generatorRules(name string, slugGiven bool) {
 }
 
 // goBlog reports whether the file is written in the Go blog's layout: its
-// authors under `by`, a key no other generator uses.
+// authors under `by`, or `template: true` (golang.org/x/website's mark of
+// a body that is a template), keys no other generator uses.
 func (m *fmMapper) goBlog() bool {
-	return strings.EqualFold(m.authorsKey, "by")
+	if strings.EqualFold(m.authorsKey, "by") {
+		return true
+	}
+	t, _ := m.p.Params["template"].(bool)
+	return t
 }
 
 // param returns a top-level front-matter key's text, if it is a string.
