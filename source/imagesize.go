@@ -15,8 +15,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	_ "golang.org/x/image/webp" // WebP dimensions
 )
 
 // ErrNoSize is returned by ImageSize for a file whose dimensions it cannot
@@ -25,9 +23,10 @@ import (
 var ErrNoSize = errors.New("source: image size unknown")
 
 // ImageSize returns the width and height in pixels of the image at name
-// in fsys, reading only its header: PNG, JPEG, GIF and WebP through
-// image.DecodeConfig, and SVG from the width and height attributes of
-// its root element (in px or without a unit), else its viewBox. A file
+// in fsys, reading only its header: PNG, JPEG and GIF through
+// image.DecodeConfig, WebP from its RIFF header (lossy, lossless and
+// extended), and SVG from the width and height attributes of its root
+// element (in px or without a unit), else its viewBox. A file
 // it cannot read is an error wrapping the file system's; a file of
 // another kind, or a malformed one, wraps ErrNoSize.
 func ImageSize(fsys fs.FS, name string) (width, height int, err error) {
@@ -39,6 +38,12 @@ func ImageSize(fsys fs.FS, name string) (width, height int, err error) {
 	r := bufio.NewReader(f)
 	if strings.EqualFold(path.Ext(name), ".svg") {
 		return svgSize(r)
+	}
+	if head, err := r.Peek(30); err == nil && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
+		if w, h, ok := webpSize(head); ok {
+			return w, h, nil
+		}
+		return 0, 0, fmt.Errorf("%w: %s: unreadable WebP header", ErrNoSize, name)
 	}
 	cfg, _, err := image.DecodeConfig(r)
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
@@ -108,4 +113,30 @@ func svgLength(s string) float64 {
 		return 0
 	}
 	return v
+}
+
+// webpSize reads the canvas size from the first 30 bytes of a WebP file:
+// its first chunk is VP8 (lossy), VP8L (lossless) or VP8X (extended).
+func webpSize(b []byte) (int, int, bool) {
+	le16 := func(i int) int { return int(b[i]) | int(b[i+1])<<8 }
+	le24 := func(i int) int { return int(b[i]) | int(b[i+1])<<8 | int(b[i+2])<<16 }
+	switch string(b[12:16]) {
+	case "VP8 ":
+		// A key frame: 3 bytes of frame tag, the start code, then the
+		// 14-bit width and height (2 bits of scale above each).
+		if b[23] != 0x9d || b[24] != 0x01 || b[25] != 0x2a {
+			return 0, 0, false
+		}
+		return le16(26) & 0x3fff, le16(28) & 0x3fff, true
+	case "VP8L":
+		if b[20] != 0x2f {
+			return 0, 0, false
+		}
+		w := 1 + (int(b[22]&0x3f)<<8 | int(b[21]))
+		h := 1 + (int(b[24]&0x0f)<<10 | int(b[23])<<2 | int(b[22]&0xc0)>>6)
+		return w, h, true
+	case "VP8X":
+		return 1 + le24(24), 1 + le24(27), true
+	}
+	return 0, 0, false
 }

@@ -214,20 +214,11 @@ func copyOne(out *outDir, f fileCopy) (bool, error) {
 	return err == nil, err
 }
 
-// collectAssets finds the assets of posts again, now reporting links to
-// missing files, and lists the copies the site needs: each post's assets
-// and the static folder. Source.Load already filled Assets; it has no
-// way yet to hand the warnings on.
-func collectAssets(ctx context.Context, cfg config, site *render.Site, posts []*post.Post) ([]fileCopy, []error) {
+// collectAssets lists the copies the site needs: each post's assets
+// (source.Load found them, and warned about links to missing files) and
+// the static folder.
+func collectAssets(cfg config, site *render.Site, posts []*post.Post) ([]fileCopy, []error) {
 	var errs []error
-	if cfg.fsys != nil {
-		err := source.FindAssets(ctx, cfg.fsys, cfg.root, posts, func(w post.Warning) {
-			errs = append(errs, warning{errors.New(w.String())})
-		})
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
 	files, bad := assetCopies(site, posts, cfg.fsys, cfg.root)
 	errs = append(errs, bad...)
 	static, asRoot := cfg.static, true

@@ -44,7 +44,7 @@ func TestAssets(t *testing.T) {
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit status %d; stderr:\n%s", code, stderr.String())
 	}
-	wantWarn := "warning: posts/trip/index.md:7:9: source: gone.png: no such file under the loaded folder\n"
+	wantWarn := "warning: 1 missing file in 1 file; first: posts/trip/index.md:7:9: source: gone.png: no such file under the loaded folder\n"
 	if got := stderr.String(); got != wantWarn {
 		t.Errorf("stderr = %q, want %q", got, wantWarn)
 	}

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-force] [-uploads DIR] export.xml
+//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-private] [-force] [-uploads DIR] export.xml
 //
 // With -uploads (a copy of the blog's wp-content/uploads folder, as
 // WordPress backups hold it) every uploads address in the bodies, the
@@ -14,7 +14,13 @@
 // and the file copied into -out there; a file the folder lacks is
 // reported and its address kept. Without it addresses stay as they are.
 //
-// It prints a summary of what was converted, what was skipped and why.
+// Password-protected posts are left out unless -protected asks for them
+// (their text would become public), and so are private posts unless
+// -private does (a generator that does not know `status: private`
+// publishes them); drafts and pending posts are written with their
+// status, which generators do not publish. Pages (-types page) are
+// written with `kind: page`. It prints a summary of what was converted,
+// what was skipped and why, and the reading's warnings on stderr.
 // Exit status: 0 when everything read was converted, 1 when the export is
 // damaged or a post could not be written (the rest are still written), 2
 // for bad usage.
