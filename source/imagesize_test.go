@@ -48,9 +48,9 @@ func TestImageSize(t *testing.T) {
 		}
 	}
 	bad := fstest.MapFS{
-		"x.png": {Data: []byte("not a png")},
-		"y.svg": {Data: []byte(`<svg width="50%" height="2em"></svg>`)},
-		"z.svg": {Data: []byte(`<html></html>`)},
+		"x.png":  {Data: []byte("not a png")},
+		"y.svg":  {Data: []byte(`<svg width="50%" height="2em"></svg>`)},
+		"z.svg":  {Data: []byte(`<html></html>`)},
 		"w.webp": {Data: []byte("RIFF\x00\x00\x00\x00WEBPVP8 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00")},
 	}
 	for _, name := range []string{"x.png", "y.svg", "z.svg", "w.webp"} {
