@@ -265,9 +265,7 @@ func namedAttachments(body string) []string {
 	}
 	var ids []string
 	for _, m := range galleryIDsRE.FindAllStringSubmatch(body, -1) {
-		for _, id := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
-			ids = append(ids, id)
-		}
+		ids = append(ids, strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })...)
 	}
 	for _, m := range captionIDRE.FindAllStringSubmatch(body, -1) {
 		ids = append(ids, m[1])
