@@ -97,6 +97,8 @@ type Index struct {
 	undated []*post.Post
 	merges  []Merge
 	renamed []Rename
+	// renamedPosts are the posts of renamed, in its order, for UndoRenames.
+	renamedPosts []*post.Post
 	weights map[string]float64
 	fanout  int
 	// postTerms are the terms each post is filed under, by rank, in the
@@ -138,7 +140,7 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 		idx.fanout = DefaultMaxFanout
 	}
 	es := entries(ps, opt.Location)
-	idx.renamed = uniqueSlugs(es)
+	idx.renamed, idx.renamedPosts = uniqueSlugs(es)
 	slices.SortFunc(es, newestFirst)
 
 	idx.posts = make([]*post.Post, len(es))
