@@ -294,6 +294,9 @@ func (o *outDir) writeManifest() error {
 		b.WriteString(f)
 		b.WriteByte('\n')
 	}
+	if old, err := o.root.ReadFile(manifestName); err == nil && bytes.Equal(old, b.Bytes()) {
+		return nil
+	}
 	_, err := writeAtomic(o.root, manifestName, b.Bytes())
 	return err
 }
