@@ -99,8 +99,8 @@ type Index struct {
 	renamed []Rename
 	// renamedPosts are the posts of renamed, in its order, for UndoRenames.
 	renamedPosts []*post.Post
-	weights map[string]float64
-	fanout  int
+	weights      map[string]float64
+	fanout       int
 	// postTerms are the terms each post is filed under, by rank, in the
 	// order of names and then by slug.
 	postTerms [][]*Term

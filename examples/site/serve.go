@@ -40,9 +40,9 @@ type preview struct {
 	stderr io.Writer
 
 	mu      sync.Mutex
-	problem string                // shown over every page until a rebuild succeeds
+	problem string                 // shown over every page until a rebuild succeeds
 	clients map[chan struct{}]bool // open pages waiting for a reload
-	broken  map[string]string     // source files that failed to read since the last good build
+	broken  map[string]string      // source files that failed to read since the last good build
 }
 
 // run serves until ctx is done.
