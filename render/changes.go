@@ -2,13 +2,14 @@ package render
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"hash"
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/taxonomy"
@@ -45,6 +46,10 @@ type Changes struct {
 // *post.Post) was not changed in between, apart from its Slug, which
 // taxonomy.Build may set; a program that edits a post makes a new one,
 // as source.Set does. Nil for old writes every page of new.
+//
+// The digests are made once per Renderer and kept, so a program that
+// will compare against r later (a watcher, after each build) can call
+// Diff(r, r) in the background to have them ready.
 func Diff(old, new *Renderer) Changes {
 	var ch Changes
 	if old == nil {
@@ -101,23 +106,19 @@ func (r *Renderer) pageKeys() map[string]digest {
 	r.keys.once.Do(func() {
 		r.keys.global = r.globalDigest()
 		keys := make([]digest, len(r.pages))
-		var next sync.Mutex
-		i := 0
+		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				h := sha256.New()
+				var k keyBuf
 				for {
-					next.Lock()
-					j := i
-					i++
-					next.Unlock()
+					j := int(next.Add(1)) - 1
 					if j >= len(r.pages) {
 						return
 					}
-					keys[j] = r.pageDigest(h, r.pages[j])
+					keys[j] = r.pageDigest(&k, r.pages[j])
 				}
 			}()
 		}
@@ -128,6 +129,45 @@ func (r *Renderer) pageKeys() map[string]digest {
 		}
 	})
 	return r.keys.byFile
+}
+
+// keyBuf gathers what a digest covers before it is hashed at once: many
+// short strings cost less appended to one buffer than hashed one by one.
+type keyBuf struct{ b []byte }
+
+func (k *keyBuf) reset()          { k.b = k.b[:0] }
+func (k *keyBuf) str(s string)    { k.b = append(append(k.b, s...), 0) }
+func (k *keyBuf) int(n int)       { k.b = append(strconv.AppendInt(k.b, int64(n), 10), 0) }
+func (k *keyBuf) digest(d digest) { k.b = append(k.b, d[:]...) }
+func (k *keyBuf) sum() digest     { return sha256.Sum256(k.b) }
+
+func (k *keyBuf) links(ls []Link) {
+	k.int(len(ls))
+	for _, l := range ls {
+		k.str(l.Text)
+		k.str(l.URL)
+		k.int(l.Count)
+	}
+}
+
+func (k *keyBuf) term(td *TermData) {
+	k.str(td.Name)
+	k.str(td.Slug)
+	k.str(td.URL)
+	k.int(td.Count)
+	k.links(td.Parents)
+	k.int(len(td.Children))
+	for _, c := range td.Children {
+		k.term(c)
+	}
+}
+
+func (k *keyBuf) author(a AuthorData) {
+	k.str(a.Name)
+	k.str(a.Slug)
+	k.str(a.URL)
+	k.str(a.Website)
+	k.str(a.Bio)
 }
 
 // globalDigest covers what every page shows or is shaped by: the site's
@@ -143,8 +183,10 @@ func (r *Renderer) globalDigest() digest {
 	fmt.Fprintf(h, "%q %q %q %q %q %q %+v %v %v %d %q\n", r.siteTitle(), s.BaseURL, s.Language, loc, s.Description, r.basePath,
 		s.Permalinks, s.UnsafeHTML, s.RelativeURLs, s.perPage(), authorKey(s.Author))
 	fmt.Fprintf(h, "%d %d %v\n", r.opt.SummaryWords, r.opt.Related, r.opt.NoDayArchives)
-	writeJSON(h, r.nav)
-	writeJSON(h, r.years)
+	var k keyBuf
+	k.links(r.nav)
+	k.links(r.years)
+	h.Write(k.b)
 	h.Write(r.theme.css)
 	return sum(h)
 }
@@ -153,29 +195,34 @@ func authorKey(a post.Author) string {
 	return a.Name + "\x00" + a.Slug + "\x00" + a.Email + "\x00" + a.URL + "\x00" + a.Bio
 }
 
-// pageDigest is the digest of what pg shows, made with h.
-func (r *Renderer) pageDigest(h hash.Hash, pg Page) digest {
-	h.Reset()
-	h.Write(r.keys.global[:])
-	fmt.Fprintf(h, "%s\x00%s\x00", pg.Kind, pg.Path)
+// pageDigest is the digest of what pg shows.
+func (r *Renderer) pageDigest(k *keyBuf, pg Page) digest {
+	k.reset()
+	k.digest(r.keys.global)
+	k.str(string(pg.Kind))
+	k.str(pg.Path)
 	base := pg.in.base
 	if base == "" {
 		base = pg.Path
 	}
 	if r.opt.Feeds != nil && pg.Kind != KindAsset {
-		writeJSON(h, r.opt.Feeds(pg.Kind, base))
+		for _, f := range r.opt.Feeds(pg.Kind, base) {
+			k.str(f.Type)
+			k.str(f.Title)
+			k.str(f.URL)
+		}
 	}
 	switch pg.Kind {
 	case KindPost:
 		p := pg.Post
-		d := r.shownDigest(p)
-		h.Write(d[:])
+		k.digest(r.shownDigest(p))
 		link := func(q *post.Post) {
 			if q == nil {
-				io.WriteString(h, "\x00-\x00")
+				k.str("-")
 				return
 			}
-			fmt.Fprintf(h, "\x00%q %q\x00", postTitle(q), r.posts[q].url)
+			k.str(postTitle(q))
+			k.str(r.posts[q].url)
 		}
 		link(r.idx.Newer(p))
 		link(r.idx.Older(p))
@@ -189,39 +236,44 @@ func (r *Renderer) pageDigest(h hash.Hash, pg Page) digest {
 	case KindTaxonomy:
 		name := pg.in.taxonomy
 		tx := r.idx.Taxonomy(name)
-		var terms []*TermData
 		if name == taxonomy.Categories {
 			for _, t := range tx.Roots() {
-				terms = append(terms, r.termTree("", t))
+				k.term(r.termTree("", t))
 			}
 		} else {
 			for t := range tx.All() {
-				terms = append(terms, r.termData("", t))
+				k.term(r.termData("", t))
 			}
 		}
-		writeJSON(h, terms)
 	case KindHome, KindTerm, KindAuthor, KindYear, KindMonth, KindDay:
 		items, total := pageOf(pg.in.posts, r.site.perPage(), pg.in.n)
-		fmt.Fprintf(h, "%q %d %d %d\x00", pg.in.base, pg.in.n, total, len(items))
+		k.str(pg.in.base)
+		k.int(pg.in.n)
+		k.int(total)
+		k.int(len(items))
 		for _, q := range items {
-			d := r.shownDigest(q)
-			h.Write(d[:])
+			k.digest(r.shownDigest(q))
 		}
 		if t := pg.in.term; t != nil {
 			td := r.termData("", t)
 			for _, c := range t.Children {
 				td.Children = append(td.Children, r.termData("", c))
 			}
-			writeJSON(h, td)
+			k.term(td)
 			if pg.Kind == KindAuthor {
-				writeJSON(h, r.authorData("", post.Author{Name: t.Name, Slug: t.Slug}))
+				k.author(r.authorData("", post.Author{Name: t.Name, Slug: t.Slug}))
 			}
 		}
 		if p := pg.in.period; p != nil {
-			writeJSON(h, r.periodData("", p))
+			pd := r.periodData("", p)
+			k.str(pd.Title)
+			if pd.Up != nil {
+				k.links([]Link{*pd.Up})
+			}
+			k.links(pd.Children)
 		}
 	}
-	return sum(h)
+	return k.sum()
 }
 
 // shownDigest is the digest of what pages of r show of p; see
@@ -229,22 +281,22 @@ func (r *Renderer) pageDigest(h hash.Hash, pg Page) digest {
 func (r *Renderer) shownDigest(p *post.Post) digest {
 	c := r.posts[p]
 	c.shownOnce.Do(func() {
-		h := sha256.New()
-		d := r.contentDigest(p)
-		h.Write(d[:])
-		fmt.Fprintf(h, "%q\x00", c.url)
+		var k keyBuf
+		k.digest(r.contentDigest(p))
+		k.str(c.url)
+		k.int(len(p.Authors))
 		for _, a := range p.Authors {
-			writeJSON(h, r.authorData("", a))
+			k.author(r.authorData("", a))
 		}
-		writeJSON(h, r.termLinks("", taxonomy.Categories, p.Categories))
-		writeJSON(h, r.termLinks("", taxonomy.Tags, p.Tags))
+		k.links(r.termLinks("", taxonomy.Categories, p.Categories))
+		k.links(r.termLinks("", taxonomy.Tags, p.Tags))
 		for _, name := range r.idx.Taxonomies() {
 			if terms := p.Taxonomies[name]; len(terms) > 0 {
-				io.WriteString(h, name)
-				writeJSON(h, r.termLinks("", name, terms))
+				k.str(name)
+				k.links(r.termLinks("", name, terms))
 			}
 		}
-		c.shown = sum(h)
+		c.shown = k.sum()
 	})
 	return c.shown
 }
@@ -263,14 +315,6 @@ func (r *Renderer) contentDigest(p *post.Post) digest {
 		c.content, c.hasContent = sum(h), true
 	})
 	return c.content
-}
-
-// writeJSON writes v's JSON form to h: a deterministic encoding that,
-// unlike fmt's, follows pointers.
-func writeJSON(h io.Writer, v any) {
-	if err := json.NewEncoder(h).Encode(v); err != nil {
-		fmt.Fprintf(h, "%v", err) // no value of ours fails; if one did, it differs
-	}
 }
 
 func sum(h hash.Hash) digest {

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/source"
 )
 
@@ -68,6 +69,7 @@ func (p *preview) run(ctx context.Context) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	if watching {
+		p.warm()
 		w, err := newWatcher(p.cfg.src, p.cfg.out)
 		if err != nil {
 			ln.Close()
@@ -144,6 +146,7 @@ func (p *preview) rebuild(ctx context.Context, paths []string) {
 	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state)
 	if state != nil {
 		p.state = state
+		p.warm()
 	}
 	problem := ""
 	if err != nil {
@@ -176,6 +179,14 @@ func unjoin(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// warm makes, in the background, the page digests the next rebuild
+// compares against, so that it has only its own to make.
+func (p *preview) warm() {
+	if p.state != nil && p.state.r != nil {
+		go render.Diff(p.state.r, p.state.r)
+	}
 }
 
 // notify tells every open page to reload.
