@@ -43,5 +43,7 @@
 // Build gives each post a slug no other post in the set has, as DESIGN.md
 // asks, changing Post.Slug in place: an empty slug becomes the title's, and
 // posts that share a slug keep it in date order, oldest first, the others
-// getting "-2", "-3", .... Index.Renamed reports every change.
+// getting "-2", "-3", .... Index.Renamed reports every change, and
+// Index.UndoRenames takes them back, so that posts kept between builds are
+// numbered afresh by the next Build.
 package taxonomy
