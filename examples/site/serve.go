@@ -44,6 +44,8 @@ type preview struct {
 	problem string                 // shown over every page until a rebuild succeeds
 	clients map[chan struct{}]bool // open pages waiting for a reload
 	broken  map[string]string      // source files that failed to read since the last good build
+
+	warming chan struct{} // closed when warm is done; used by the watcher's goroutine only
 }
 
 // run serves until ctx is done.
@@ -143,6 +145,7 @@ func (p *preview) rebuild(ctx context.Context, paths []string) {
 	}
 	p.mu.Unlock()
 	posts := p.set.Posts()
+	p.settle()
 	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state)
 	if state != nil {
 		p.state = state
@@ -183,9 +186,26 @@ func unjoin(err error) []error {
 
 // warm makes, in the background, the page digests the next rebuild
 // compares against, so that it has only its own to make.
+//
+// The next build must wait for it (see settle): taxonomy.Build sets the
+// slugs of posts the digests are read from.
 func (p *preview) warm() {
-	if p.state != nil && p.state.r != nil {
-		go render.Diff(p.state.r, p.state.r)
+	if p.state == nil || p.state.r == nil {
+		return
+	}
+	done := make(chan struct{})
+	p.warming = done
+	go func(r *render.Renderer) {
+		defer close(done)
+		render.Diff(r, r)
+	}(p.state.r)
+}
+
+// settle waits for the digests warm is making.
+func (p *preview) settle() {
+	if p.warming != nil {
+		<-p.warming
+		p.warming = nil
 	}
 }
 
