@@ -80,19 +80,20 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		prev.idx.UndoRenames()
 	}
 	var errs []error
-	posts, bad := safePosts(site, posts)
-	errs = append(errs, bad...)
 	posts, stubs := splitRedirects(posts)
-
-	idx, err := taxonomy.Build(posts, taxonomy.Options{})
-	if err != nil {
-		// Hierarchy problems (a missing parent, two parents) are
-		// repaired by Build and do not stop the site; say what they were.
-		errs = append(errs, warnings(err)...)
+	_, bad := safePosts(site, stubs)
+	errs = append(errs, bad...)
+	// The renderer checks every page's path; only when it finds a bad one
+	// is each post checked on its own to leave out the culprits, which
+	// spares the usual build a second check of every post.
+	idx, r, sets, formats, newest, ierrs, err := index(cfg, site, posts)
+	if errors.Is(err, render.ErrUnsafePath) || errors.Is(err, render.ErrPathClash) {
+		idx.UndoRenames()
+		posts, bad = safePosts(site, posts)
+		errs = append(errs, bad...)
+		idx, r, sets, formats, newest, ierrs, err = index(cfg, site, posts)
 	}
-	sets, newest := feedSets(site, idx), newestDate(idx)
-	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	errs = append(errs, ierrs...)
 	if err != nil {
 		return res, &siteBuild{idx: idx}, errors.Join(append(errs, err)...)
 	}
@@ -185,6 +186,22 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		next.r, next.feeds = nil, nil
 	}
 	return res, next, errors.Join(errs...)
+}
+
+// index files the posts and makes the renderer of their pages, with the
+// feeds each page links to. Its errors are warnings (hierarchy problems
+// Build repaired); err is the renderer's.
+func index(cfg config, site *render.Site, posts []*post.Post) (idx *taxonomy.Index, r *render.Renderer, sets []feedSet, formats []feedFormat, newest time.Time, warns []error, err error) {
+	idx, err = taxonomy.Build(posts, taxonomy.Options{})
+	if err != nil {
+		// Hierarchy problems (a missing parent, two parents) are
+		// repaired by Build and do not stop the site; say what they were.
+		warns = warnings(err)
+	}
+	sets, newest = feedSets(site, idx), newestDate(idx)
+	formats = feedFormats(newest)
+	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	return idx, r, sets, formats, newest, warns, err
 }
 
 // writeFailed reports whether any of errs is more than a warning.
