@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/taxonomy"
@@ -62,6 +63,11 @@ func Diff(old, new *Renderer) Changes {
 			c.contentOnce.Do(func() { c.content, c.hasContent = oc.content, true })
 		}
 	}
+	if old != new && new.structureDigest() == old.structureDigest() {
+		// The same posts in the same order with the same dates, slugs and
+		// terms: every post has the same related posts as before.
+		new.keys.sameAs = old
+	}
 	newKeys := new.pageKeys()
 	for i, pg := range new.pages {
 		if k, ok := oldKeys[pg.File()]; !ok || k != newKeys[pg.File()] {
@@ -98,6 +104,53 @@ type pageKeys struct {
 	once   sync.Once
 	global digest
 	byFile map[string]digest
+	// related holds the related posts of each post, by rank in the
+	// index, as the digests found them.
+	related [][]int32
+	// sameAs, when set, is a Renderer whose index has the same structure
+	// (see structureDigest), whose related posts are taken instead of
+	// ranking them again.
+	sameAs *Renderer
+
+	structOnce sync.Once
+	structure  digest
+}
+
+// structureDigest covers what decides each post's place and its related
+// posts: every post in the index's order with its source, slug, date and
+// terms as written.
+func (r *Renderer) structureDigest() digest {
+	r.keys.structOnce.Do(func() {
+		var k keyBuf
+		terms := func(ts []post.Term) {
+			k.int(len(ts))
+			for _, t := range ts {
+				k.str(t.Name)
+				k.str(t.Slug)
+				k.str(t.Parent)
+			}
+		}
+		for _, p := range r.idx.Posts() {
+			k.str(p.Source.Path)
+			k.int(p.Source.Line)
+			k.str(p.Slug)
+			k.b = p.Date.AppendFormat(k.b, time.RFC3339Nano)
+			k.str(p.Date.Location().String())
+			terms(p.Categories)
+			terms(p.Tags)
+			k.int(len(p.Authors))
+			for _, a := range p.Authors {
+				k.str(a.Name)
+				k.str(a.Slug)
+			}
+			for _, name := range sortedTaxonomyNames(p.Taxonomies) {
+				k.str(name)
+				terms(p.Taxonomies[name])
+			}
+		}
+		r.keys.structure = k.sum()
+	})
+	return r.keys.structure
 }
 
 // pageKeys returns the digest of every page, making them on first use,
@@ -105,6 +158,13 @@ type pageKeys struct {
 func (r *Renderer) pageKeys() map[string]digest {
 	r.keys.once.Do(func() {
 		r.keys.global = r.globalDigest()
+		r.keys.related = make([][]int32, len(r.idx.Posts()))
+		for i, p := range r.idx.Posts() {
+			r.posts[p].rank = int32(i)
+		}
+		if old := r.keys.sameAs; old != nil && old != r {
+			old.pageKeys() // its related lists
+		}
 		keys := make([]digest, len(r.pages))
 		var next atomic.Int64
 		var wg sync.WaitGroup
@@ -226,12 +286,8 @@ func (r *Renderer) pageDigest(k *keyBuf, pg Page) digest {
 		}
 		link(r.idx.Newer(p))
 		link(r.idx.Older(p))
-		n := r.opt.Related
-		if n == 0 {
-			n = 5
-		}
-		for _, q := range r.idx.Related(p, n) {
-			link(q)
+		for _, q := range r.relatedOf(p) {
+			link(r.idx.Posts()[q])
 		}
 	case KindTaxonomy:
 		name := pg.in.taxonomy
@@ -274,6 +330,26 @@ func (r *Renderer) pageDigest(k *keyBuf, pg Page) digest {
 		}
 	}
 	return k.sum()
+}
+
+// relatedOf returns the ranks of p's related posts: the lists of sameAs,
+// whose posts sit at the same ranks, or the index's ranking.
+func (r *Renderer) relatedOf(p *post.Post) []int32 {
+	rank := r.posts[p].rank
+	if old := r.keys.sameAs; old != nil && old.keys.related != nil && old.keys.related[rank] != nil {
+		r.keys.related[rank] = old.keys.related[rank]
+		return r.keys.related[rank]
+	}
+	n := r.opt.Related
+	if n == 0 {
+		n = 5
+	}
+	list := []int32{}
+	for _, q := range r.idx.Related(p, n) {
+		list = append(list, r.posts[q].rank)
+	}
+	r.keys.related[rank] = list
+	return list
 }
 
 // shownDigest is the digest of what pages of r show of p; see

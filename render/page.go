@@ -116,6 +116,7 @@ type postCache struct {
 	contentOnce, shownOnce sync.Once
 	content, shown         digest
 	hasContent             bool
+	rank                   int32 // in the index's order, for Changes
 }
 
 // Page is one file of the site: where it goes and how to write it.
