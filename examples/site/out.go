@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -114,7 +113,12 @@ type outDir struct {
 	// not in ours is looked up on its own.
 	present map[string]bool
 
+	// fresh holds the files of the current build that did not exist
+	// when it began; set by Begin.
+	fresh map[string]bool
+
 	written, unchanged atomic.Int64
+	seq                atomic.Int64 // numbers temporary files
 }
 
 // openOutDir creates dir if needed, takes its lock and reads its manifest.
@@ -221,9 +225,11 @@ func (o *outDir) Begin(files []string) error {
 			errForeign, strings.Join(foreign, ", "), more)
 	}
 	grew := false
+	o.fresh = map[string]bool{}
 	for _, f := range files {
 		if !o.ours[f] {
 			o.ours[f] = true
+			o.fresh[f] = true // not there: nothing to compare with
 			grew = true
 		}
 	}
@@ -297,7 +303,7 @@ func (o *outDir) writeManifest() error {
 	if old, err := o.root.ReadFile(manifestName); err == nil && bytes.Equal(old, b.Bytes()) {
 		return nil
 	}
-	_, err := writeAtomic(o.root, manifestName, b.Bytes())
+	_, err := o.writeAtomic(o.root, manifestName, b.Bytes())
 	return err
 }
 
@@ -321,11 +327,13 @@ func (o *outDir) put(root *os.Root, clean, name string, data []byte) (bool, erro
 	if !o.ours[clean] {
 		return false, fmt.Errorf("%s: %w (not announced to Begin)", clean, errForeign)
 	}
-	if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
+	if o.fresh[clean] {
+		// Begin found no file there.
+	} else if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
 		o.unchanged.Add(1)
 		return false, nil
 	}
-	if _, err := writeAtomic(root, name, data); err != nil {
+	if _, err := o.writeAtomic(root, name, data); err != nil {
 		return false, fmt.Errorf("%s: %w", clean, err)
 	}
 	o.written.Add(1)
@@ -336,11 +344,11 @@ func (o *outDir) put(root *os.Root, clean, name string, data []byte) (bool, erro
 // it over name, so that name holds its old bytes or the new ones, never
 // part of either. On error the temporary file is removed and name is
 // untouched.
-func writeAtomic(root *os.Root, name string, data []byte) (bool, error) {
-	var rnd [6]byte
-	rand.Read(rnd[:])
+func (o *outDir) writeAtomic(root *os.Root, name string, data []byte) (bool, error) {
+	// The lock makes this process the only writer, so its id and a
+	// counter name a file no one else is writing.
 	dir, base := filepath.Split(name)
-	tmp := dir + tempPrefix + hex.EncodeToString(rnd[:]) + "-" + base
+	tmp := dir + tempPrefix + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(o.seq.Add(1), 10) + "-" + base
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return false, err
