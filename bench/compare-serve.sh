@@ -26,11 +26,13 @@ if [ ! -x "$hugo" ]; then
 fi
 go build -o "$work/folio-site" ./examples/site
 
-# edit.py MODE SRC_FILE OUT_DIR: saves one edit of SRC_FILE and prints the
-# milliseconds until the post's page under OUT_DIR holds it.
+# edit.py MODE SLUGS SRC_FILE OUT_DIR: saves one edit of SRC_FILE and
+# prints the milliseconds until the post's page under OUT_DIR holds it.
+# SLUGS says where the page is: folio names it after the file (the posts
+# have no slug field), Hugo's :slug after the title.
 cat > "$work/edit.py" <<'PY'
 import os, re, sys, time
-mode, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
+mode, slugs, src, out = sys.argv[1:5]
 text = open(src, encoding="utf-8").read()
 fm, body = text.split("\n---\n", 1)
 title = re.search(r'^title: "(.*)"$', fm, re.M).group(1)
@@ -45,7 +47,8 @@ else:
     fm2 = fm.replace('title: "%s"' % title, 'title: "%s"' % want_title)
     fm2 = re.sub(r'^tags: \[', 'tags: ["tag-%s", ' % marker[-4:], fm2, flags=re.M)
     new = fm2 + "\n---\n" + body
-page = os.path.join(out, date.group(1), date.group(2), slug(want_title), "index.html")
+name = os.path.splitext(os.path.basename(src))[0] if slugs == "file" else slug(want_title)
+page = os.path.join(out, date.group(1), date.group(2), name, "index.html")
 t0 = time.perf_counter()
 with open(src, "w", encoding="utf-8") as f:
     f.write(new)
@@ -66,14 +69,14 @@ PY
 # wait_for FILE: waits until FILE exists (the first build is done).
 wait_for() { for _ in $(seq 1200); do [ -e "$1" ] && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; return 1; }
 
-measure() { # NAME OUT_DIR
-  local name=$1 out=$2 i mode
+measure() { # NAME SLUGS OUT_DIR
+  local name=$1 slugs=$2 out=$3 i mode
   for mode in body title-tags; do
     local times=()
     for i in $(seq "$edits"); do
       local post
       post=$(printf "%s/content/posts/post-%06d.md" "$work" $(( (i * 997 + ${#mode}) % n )))
-      times+=("$(python3 "$work/edit.py" "$mode" "$post" "$out")")
+      times+=("$(python3 "$work/edit.py" "$mode" "$slugs" "$post" "$out")")
       sleep 1
     done
     echo "$name $mode edit → page on disk, ms: ${times[*]}"
@@ -81,11 +84,11 @@ measure() { # NAME OUT_DIR
 }
 
 # folio
-rm -rf "$work/folio-public" && cp -r "$work/content" "$work/content.orig" 2>/dev/null || true
+rm -rf "$work/folio-public"
 "$work/folio-site" -src "$work/content" -out "$work/folio-public" -serve 127.0.0.1:18317 > "$work/folio-serve.log" 2>&1 &
 folio_pid=$!
 wait_for "$work/folio-public/sitemap.xml" && sleep 2
-measure folio "$work/folio-public"
+measure folio file "$work/folio-public"
 kill "$folio_pid"; wait "$folio_pid" 2>/dev/null || true
 grep '^rebuilt' "$work/folio-serve.log" | sed 's/^/folio serve: /'
 
@@ -93,13 +96,16 @@ echo "folio no-change rebuild: $("$work/folio-site" -src "$work/content" -out "$
 
 # hugo
 if [ -x "$hugo" ]; then
-  rm -rf "$work/hugosite" "$work/hugo-public" && cp -r "$bench/hugosite" "$work/hugosite" && ln -s "$work/content" "$work/hugosite/content"
+  # contentDir rather than a symbolic link: Hugo's watcher does not
+  # follow links.
+  rm -rf "$work/hugosite" "$work/hugo-public" && cp -r "$bench/hugosite" "$work/hugosite"
+  sed -i "1i contentDir = \"$work/content\"" "$work/hugosite/hugo.toml"
   flags=()
   "$hugo" server --help 2>/dev/null | grep -q -- --renderToDisk && flags+=(--renderToDisk)
   "$hugo" server -s "$work/hugosite" -d "$work/hugo-public" -p 18318 --bind 127.0.0.1 "${flags[@]}" > "$work/hugo-serve.log" 2>&1 &
   hugo_pid=$!
   wait_for "$work/hugo-public/sitemap.xml" && sleep 2
-  measure hugo "$work/hugo-public"
+  measure hugo title "$work/hugo-public"
   kill "$hugo_pid"; wait "$hugo_pid" 2>/dev/null || true
 fi
 
