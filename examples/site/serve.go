@@ -415,7 +415,9 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 // events streams a "reload" event to the page whenever a rebuild is done.
 func (h *handler) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(time.Time{}) // the stream stays open; the server's timeout is for files
+	// The stream stays open: the server's timeouts are for files.
+	rc.SetWriteDeadline(time.Time{})
+	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusOK)
