@@ -114,6 +114,6 @@ if [ -d "${FOLIO_MAIN:-/work/main}" ]; then
   (cd "${FOLIO_MAIN:-/work/main}" && go build -o "$work/folio-main" ./examples/site)
   for bin in folio-main folio-site; do
     rm -rf "$work/first"
-    /usr/bin/time -f "$bin first build: %e s wall, %M KB peak" "$work/$bin" -src "$work/content" -out "$work/first" >/dev/null
+    /usr/bin/time -f "$bin first build: %e s wall, %U s user, %S s sys, %M KB peak" "$work/$bin" -src "$work/content" -out "$work/first" >/dev/null
   done
 fi

@@ -97,7 +97,12 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	if err != nil {
 		return res, &siteBuild{idx: idx}, errors.Join(append(errs, err)...)
 	}
-	next := &siteBuild{idx: idx, r: r, feeds: map[string][sha256.Size]byte{}}
+	next := &siteBuild{idx: idx, r: r}
+	if prev != nil || cfg.serve != "" {
+		// A build that another will follow keeps what each feed showed;
+		// a single build spares itself the digests.
+		next.feeds = map[string][sha256.Size]byte{}
+	}
 
 	var prevR *render.Renderer
 	var prevFeeds map[string][sha256.Size]byte
@@ -365,8 +370,9 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
 //
-// keys receives, for each feed's file, a digest of everything the feed
-// shows, so that a rebuild writes only the feeds whose digest changed.
+// keys, when not nil, receives for each feed's file a digest of everything
+// the feed shows, so that a rebuild writes only the feeds whose digest
+// changed.
 func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, keys map[string][sha256.Size]byte) []job {
 	body := render.NewDefaultBody(site.UnsafeHTML)
 	summary := func(p *post.Post) (string, error) {
@@ -399,7 +405,9 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 				}
 			}
 			file := strings.TrimPrefix(dir+format.name, "/")
-			keys[file] = feedKey(format.name, f, r)
+			if keys != nil {
+				keys[file] = feedKey(format.name, f, r)
+			}
 			jobs = append(jobs, job{
 				file:  file,
 				write: func(w io.Writer) error { return format.write(w, f) },
