@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -35,15 +36,16 @@ type Changes struct {
 // have changed: a post's page when its post, its neighbours' titles or
 // its related posts change; a list (home, term, archive) when a post on
 // it changes or moves; every page when something all pages show changes
-// (the site's settings, the navigation, the years and their counts).
+// (the site's settings, the navigation, the years and their counts, and
+// where links to posts' old addresses lead).
 //
 // Diff never renders a page: it compares digests of what each page
 // shows, made from the index and the posts, so it costs a small part of
 // writing the site. It errs on the side of writing: a page in Write may
 // come out byte for byte as before, but a page left out of Write never
 // differs from what new would write. That holds when both Renderers were
-// made with the same PageOptions (theme, body renderer, summary length;
-// Feeds may return other links) and when a post given to both (the same
+// made with the same PageOptions (theme, body renderer, summary length,
+// SiteHas; Feeds may return other links) and when a post given to both (the same
 // *post.Post) was not changed in between, apart from its Slug, which
 // taxonomy.Build may set; a program that edits a post makes a new one,
 // as source.Set does. Nil for old writes every page of new.
@@ -159,6 +161,9 @@ func (r *Renderer) pageKeys() map[string]digest {
 	r.keys.once.Do(func() {
 		r.keys.global = r.globalDigest()
 		r.keys.related = make([][]int32, len(r.idx.Posts()))
+		for _, c := range r.posts {
+			c.rank = -1 // pages (post.KindPage) are in no list
+		}
 		for i, p := range r.idx.Posts() {
 			r.posts[p].rank = int32(i)
 		}
@@ -246,6 +251,22 @@ func (r *Renderer) globalDigest() digest {
 	var k keyBuf
 	k.links(r.nav)
 	k.links(r.years)
+	// Bodies and summaries link to other posts through their old
+	// addresses, and with Origin to whatever the site lacks: what those
+	// links lead to is in every page that shows a body or a summary.
+	k.str(r.opt.Origin)
+	k.str(strconv.FormatBool(r.opt.Protected))
+	for _, a := range slices.Sorted(maps.Keys(r.aliases)) {
+		k.str(a)
+		if c, ok := r.posts[r.aliases[a]]; ok {
+			k.str(c.url)
+		} else {
+			k.str(r.site.PostURL(r.aliases[a]))
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(r.sitePaths)) {
+		k.str(p)
+	}
 	h.Write(k.b)
 	h.Write(r.theme.css)
 	return sum(h)
@@ -335,20 +356,22 @@ func (r *Renderer) pageDigest(k *keyBuf, pg Page) digest {
 // relatedOf returns the ranks of p's related posts: the lists of sameAs,
 // whose posts sit at the same ranks, or the index's ranking.
 func (r *Renderer) relatedOf(p *post.Post) []int32 {
-	rank := r.posts[p].rank
-	if old := r.keys.sameAs; old != nil && old.keys.related != nil && old.keys.related[rank] != nil {
-		r.keys.related[rank] = old.keys.related[rank]
-		return r.keys.related[rank]
-	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
+	}
+	rank := r.posts[p].rank
+	if old := r.keys.sameAs; rank >= 0 && old != nil && old.keys.related != nil && old.keys.related[rank] != nil {
+		r.keys.related[rank] = old.keys.related[rank]
+		return r.keys.related[rank]
 	}
 	list := []int32{}
 	for _, q := range r.idx.Related(p, n) {
 		list = append(list, r.posts[q].rank)
 	}
-	r.keys.related[rank] = list
+	if rank >= 0 {
+		r.keys.related[rank] = list
+	}
 	return list
 }
 

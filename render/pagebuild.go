@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -60,7 +61,7 @@ func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
 		switch {
 		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
 			u = r.link(root, u)
-		case safeWebURL(u):
+		case markup.IsWebURL(u):
 		default:
 			continue
 		}
@@ -257,7 +258,9 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		c.words = p.WordCount()
+		if !r.hidden(p) {
+			c.words = p.WordCount()
+		}
 		c.summary, c.truncated, c.err = r.summary(p)
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
@@ -288,9 +291,17 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 	return c.summary, c.truncated, c.err
 }
 
-// postBody renders p's body for its own page; it is not kept.
+// hidden reports whether p's text is withheld: it is protected and
+// PageOptions.Protected does not ask for it.
+func (r *Renderer) hidden(p *post.Post) bool { return p.Protected && !r.opt.Protected }
+
+// postBody renders p's body for its own page; it is not kept. A hidden
+// post's body is markup.ProtectedNotice.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
-	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	if r.hidden(p) {
+		return markup.ProtectedNotice, nil
+	}
+	h, err := r.bodyHTML(p, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -302,12 +313,24 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 // that fit in SummaryWords words (the first one cut between words when it
 // alone is longer).
 func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	if r.hidden(p) {
+		return markup.ProtectedNotice, false, nil
+	}
 	text, truncated := post.Summarize(p, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text})
 	return h, truncated, err
+}
+
+// bodyHTML renders b, p's body or summary: with the default renderer
+// through PostHTML, which sees the post, else with markup.BodyHTML.
+func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	if r.markup != nil {
+		return r.markup.PostHTML(p, b)
+	}
+	return markup.BodyHTML(r.body, b, r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start
@@ -329,7 +352,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		Title:     postTitle(p),
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
-		Summary:   r.contentLinks(root, c.summary),
+		Summary:   r.contentLinks(root, p, c.summary),
 		Truncated: c.truncated,
 		WordCount: c.words,
 	}
@@ -352,7 +375,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	for _, ct := range p.Citations {
 		cd := CitationData{Source: ct.Source, Title: ct.Title}
-		if safeWebURL(ct.URL) {
+		if markup.IsWebURL(ct.URL) {
 			cd.URL = strings.TrimSpace(ct.URL)
 		}
 		pd.Citations = append(pd.Citations, cd)
@@ -360,7 +383,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(root, body)
+	pd.Body = r.contentLinks(root, p, body)
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
@@ -417,14 +440,15 @@ func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
 	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
-// contentLinks makes the root-relative links of rendered content relative
-// to the page whose links start with root when the site asks for
-// relative URLs.
-func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
+// contentLinks points the links of rendered content of p at their new places
+// (see rewriteLinks) and makes its root-relative links relative to the
+// page whose links start with root when the site asks for relative URLs.
+func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) template.HTML {
+	h = r.rewriteLinks(root, p, h)
 	if !r.site.RelativeURLs {
 		return h
 	}
-	return relativizeHTML(h, func(u string) string {
+	return markup.RelativizeLinks(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
 			return r.link(root, u)
@@ -482,7 +506,7 @@ func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 		ad.URL = r.termLink(root, t)
 	}
 	known := r.authors[slug]
-	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
+	if u := strings.TrimSpace(known.URL); markup.IsWebURL(u) {
 		ad.Website = u
 	}
 	ad.Bio = known.Bio
@@ -583,7 +607,7 @@ func describe(summary template.HTML) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+	return strings.TrimRight(text[:cut], " ,;:") + markup.Ellipsis
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -630,7 +654,7 @@ func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {
 }
 
 func safeWebURLOrEmpty(u string) string {
-	if safeWebURL(u) {
+	if markup.IsWebURL(u) {
 		return strings.TrimSpace(u)
 	}
 	return ""

@@ -16,6 +16,8 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -115,7 +117,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	for _, pg := range render.Diff(prevR, r).Write {
 		write[pg.File()] = true
 	}
-	var sitemap []render.SitemapURL
+	var sitemap []feed.SitemapURL
 	abs := absURL(site)
 	for pg := range r.Pages() {
 		files = append(files, pg.File())
@@ -125,7 +127,10 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
 			continue
 		}
-		u := render.SitemapURL{Loc: abs(pg.Path)}
+		if pg.Post != nil && pg.Post.Protected && !cfg.protected {
+			continue // as WordPress's sitemaps leave protected posts out
+		}
+		u := feed.SitemapURL{Loc: abs(pg.Path)}
 		if pg.Post != nil {
 			u.LastMod = pg.Post.Updated
 			if u.LastMod.IsZero() {
@@ -134,7 +139,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	for _, j := range feedJobs(site, sets, formats, newest, r, abs, next.feeds) {
+	for _, j := range feedJobs(site, sets, formats, newest, r, abs, cfg.protected, next.feeds) {
 		files = append(files, j.file)
 		if old, ok := prevFeeds[j.file]; !ok || old != next.feeds[j.file] {
 			jobs = append(jobs, j)
@@ -144,7 +149,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	for _, f := range files {
 		taken[f] = true
 	}
-	for _, j := range redirectJobs(site, idx, stubs, taken) {
+	for _, j := range append(redirectJobs(site, idx, stubs, taken), aliasJobs(site, idx, cfg.origin, taken)...) {
 		files = append(files, j.file)
 		jobs = append(jobs, j)
 	}
@@ -197,7 +202,13 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 // feeds each page links to. Its errors are warnings (hierarchy problems
 // Build repaired); err is the renderer's.
 func index(cfg config, site *render.Site, posts []*post.Post) (idx *taxonomy.Index, r *render.Renderer, sets []feedSet, formats []feedFormat, newest time.Time, warns []error, err error) {
-	idx, err = taxonomy.Build(posts, taxonomy.Options{})
+	// A slug need only be unique among the posts of one folder: the
+	// rest of the path keeps the others apart.
+	idx, err = taxonomy.Build(posts, taxonomy.Options{SlugScope: func(p *post.Post) string {
+		q := *p
+		q.Slug = "folio-slug"
+		return strings.Replace(site.PostURL(&q), "folio-slug", "", 1)
+	}})
 	if err != nil {
 		// Hierarchy problems (a missing parent, two parents) are
 		// repaired by Build and do not stop the site; say what they were.
@@ -205,7 +216,8 @@ func index(cfg config, site *render.Site, posts []*post.Post) (idx *taxonomy.Ind
 	}
 	sets, newest = feedSets(site, idx), newestDate(idx)
 	formats = feedFormats(newest)
-	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected})
 	return idx, r, sets, formats, newest, warns, err
 }
 
@@ -222,9 +234,9 @@ func writeFailed(errs []error) bool {
 
 // sitemapJobs renders the sitemap (and its index, for a big site) into
 // memory: it is cheap to make and compared before writing like any file.
-func sitemapJobs(urls []render.SitemapURL, base string) ([]job, error) {
+func sitemapJobs(urls []feed.SitemapURL, base string) ([]job, error) {
 	bufs := map[string]*closeBuffer{}
-	names, err := render.Sitemaps(urls, render.SitemapOptions{BaseURL: base}, func(name string) (io.WriteCloser, error) {
+	names, err := feed.Sitemaps(urls, feed.SitemapOptions{BaseURL: base}, func(name string) (io.WriteCloser, error) {
 		b := &closeBuffer{}
 		bufs[name] = b
 		return b, nil
@@ -303,17 +315,17 @@ type feedSet struct {
 // feedFormat is one of the formats every feedSet is written in.
 type feedFormat struct {
 	name, label, mediaType string
-	write                  func(io.Writer, *render.Feed) error
+	write                  func(io.Writer, *feed.Feed) error
 }
 
 // feedFormats are RSS, Atom and JSON Feed; Atom only when some post has
 // a date, since an Atom feed must have one.
 func feedFormats(newest time.Time) []feedFormat {
-	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, render.RSS}}
+	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, feed.RSS}}
 	if !newest.IsZero() {
-		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, render.Atom})
+		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, feed.Atom})
 	}
-	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, render.JSONFeed})
+	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, feed.JSONFeed})
 }
 
 // feedSets are the site's feeds, with whole posts, and every term's, with
@@ -365,6 +377,18 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 	}
 }
 
+// feedFiles reports whether a site path is one of the feeds written
+// beside the pages, so that -origin leaves body links to them alone.
+func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
+	files := map[string]bool{}
+	for _, set := range sets {
+		for _, f := range formats {
+			files[feedDir(set.page)+f.name] = true
+		}
+	}
+	return func(p string) bool { return files[p] }
+}
+
 // feedJobs returns the feeds of every set in every format: index.xml,
 // atom.xml and feed.json beside the page they belong to. The site's feeds
 // carry whole posts; the terms' feeds carry the summaries the list pages
@@ -373,8 +397,8 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 // keys, when not nil, receives for each feed's file a digest of everything
 // the feed shows, so that a rebuild writes only the feeds whose digest
 // changed.
-func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, keys map[string][sha256.Size]byte) []job {
-	body := render.NewDefaultBody(site.UnsafeHTML)
+func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, protected bool, keys map[string][sha256.Size]byte) []job {
+	body := markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -384,7 +408,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 	for _, set := range sets {
 		dir := feedDir(set.page)
 		for _, format := range formats {
-			f := &render.Feed{
+			f := &feed.Feed{
 				Title:       set.title,
 				Description: site.Description,
 				Link:        abs(dir),
@@ -397,10 +421,11 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 				Updated:     newest,
 
 				UndatedFallback: newest,
+				Protected:       protected,
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := render.BodyHTML(body, p.Body, site.UnsafeHTML)
+					h, err := body.PostHTML(p, p.Body)
 					return string(h), err
 				}
 			}
@@ -418,7 +443,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 }
 
 // feedKey is a digest of what feed f in format name shows.
-func feedKey(name string, f *render.Feed, r *render.Renderer) [sha256.Size]byte {
+func feedKey(name string, f *feed.Feed, r *render.Renderer) [sha256.Size]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q %q %q %d %v %v %v\n", name, f.Title, f.Description, f.Link, f.FeedURL, f.Limit, f.FullContent, f.Updated, f.UndatedFallback)
 	for _, p := range f.Posts {
