@@ -16,17 +16,21 @@ import (
 // so they encode as [] when empty. Build one with NewJSONPost to embed
 // posts in a larger document.
 type JSONPost struct {
-	Title          string         `json:"title"`
-	Slug           string         `json:"slug"`
-	Date           string         `json:"date,omitempty"`    // RFC 3339; empty when undated
-	Updated        string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
-	Status         post.Status    `json:"status"`
-	Authors        []JSONAuthor   `json:"authors"`
-	Categories     []JSONTerm     `json:"categories"`
-	Tags           []JSONTerm     `json:"tags"`
-	Citations      []JSONCitation `json:"citations"`
-	Summary        string         `json:"summary"`
-	BodyFormat     post.Format    `json:"body_format"`
+	Title      string         `json:"title"`
+	Slug       string         `json:"slug"`
+	Date       string         `json:"date,omitempty"`    // RFC 3339; empty when undated
+	Updated    string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
+	Status     post.Status    `json:"status"`
+	Authors    []JSONAuthor   `json:"authors"`
+	Categories []JSONTerm     `json:"categories"`
+	Tags       []JSONTerm     `json:"tags"`
+	Citations  []JSONCitation `json:"citations"`
+	Summary    string         `json:"summary"`
+	BodyFormat post.Format    `json:"body_format"`
+	// Dialect names whose shortcodes and template actions Body holds, as
+	// written: "wordpress", "wordpress-blocks", "hugo", "liquid",
+	// "goblog", or "" for none (see post.Dialect).
+	Dialect        post.Dialect   `json:"dialect"`
 	Body           string         `json:"body"`
 	WordCount      int            `json:"word_count"`
 	ReadingMinutes int            `json:"reading_minutes"`
@@ -86,6 +90,7 @@ func NewJSONPost(p *post.Post) JSONPost {
 		Citations:      make([]JSONCitation, len(p.Citations)),
 		Summary:        summary,
 		BodyFormat:     p.Body.Format,
+		Dialect:        p.Body.Dialect,
 		Body:           p.Body.Text,
 		WordCount:      words,
 		ReadingMinutes: post.ReadingMinutes(words, 0),

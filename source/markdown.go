@@ -39,6 +39,8 @@ import (
 //	tags, tag                      Tags: the same
 //	citations, sources             Citations: a name, a list of names, or maps {source, url, title}
 //	format                         Body.Format, when it is "text", "markdown" or "html"
+//	dialect                        Body.Dialect, when it names one ("hugo", "liquid", "goblog",
+//	                               "wordpress", "wordpress-blocks", or "none")
 //	opt.Taxonomies names           Taxonomies[name]: like tags
 //	taxonomies                     more custom taxonomy names, for this file
 //
@@ -95,6 +97,10 @@ func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 		p.Status = post.Draft
 	}
 	fileNameDefaults(p, path, opt)
+	p.Source.BodyLine = doc.bodyLine
+	if !m.claimed[groupDialect] {
+		p.Body.Dialect = markdownDialect(path, doc.flavour, p.Body.Text, p.Params)
+	}
 	return p, nil
 }
 
@@ -145,6 +151,7 @@ const (
 	groupTags       = "tags"
 	groupCitations  = "citations"
 	groupFormat     = "format"
+	groupDialect    = "dialect"
 )
 
 // fmKeyAlias says which group a key belongs to, with its rank (lower wins).
@@ -198,6 +205,11 @@ func fmAlias(key string, v *fmValue, taxonomies []string) (fmKeyAlias, bool) {
 	case "format":
 		if v.kind == kindString && (v.text == string(post.Text) || v.text == string(post.Markdown) || v.text == string(post.HTML)) {
 			return fmKeyAlias{group: groupFormat}, true
+		}
+		return fmKeyAlias{}, false
+	case "dialect":
+		if v.kind == kindString && knownDialect(v.text) {
+			return fmKeyAlias{group: groupDialect}, true
 		}
 		return fmKeyAlias{}, false
 	}
@@ -323,6 +335,8 @@ func (m *fmMapper) set(f fmField, a fmKeyAlias) error {
 		p.Status, err = m.status(f.key, v)
 	case groupFormat:
 		p.Body.Format = post.Format(v.text)
+	case groupDialect:
+		p.Body.Dialect = dialectNamed(v.text)
 	case groupAuthors:
 		p.Authors, err = m.authors(f.key, v)
 	case groupCategories:

@@ -705,7 +705,10 @@ func (s *wxrScanner) itemPost(n *xnode, typ string) *post.Post {
 	p.Title = html.UnescapeString(title)
 	p.ID, _ = n.child("", "guid")
 	body, _ := n.child("content", "encoded")
-	p.Body = post.Body{Format: post.HTML, Text: body}
+	p.Body = post.Body{Format: post.HTML, Text: body, Dialect: htmlDialect(body)}
+	if k := n.kid("content", "encoded"); k != nil {
+		p.Source.BodyLine = k.line
+	}
 	p.Summary, _ = n.child("excerpt", "encoded")
 
 	id, hasID := n.child("wp", "post_id")
