@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -56,6 +57,21 @@ type PageOptions struct {
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
 	NoDayArchives bool
+
+	// Shortcodes expands the shortcodes and template actions of each
+	// body's dialect (post.Body.Dialect) before it is rendered; nil means
+	// markup.NewHandlers(), the built-ins of every dialect. Register a
+	// site's own shortcodes there.
+	Shortcodes *markup.Handlers
+	// ReadFile reads a file of the loaded tree by its slash-separated
+	// path relative to the root, for Go blog {{code}} and Liquid
+	// {% include %}; nil reads none (those calls then warn).
+	ReadFile func(name string) ([]byte, error)
+	// Warn receives the problems found while expanding bodies (unknown
+	// shortcodes, links to posts that are not loaded), each with its
+	// place in the post's file. Pages written in parallel call it at the
+	// same time, so it must be safe for concurrent use. Nil drops them.
+	Warn func(post.Warning)
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -74,6 +90,10 @@ type Renderer struct {
 	// termURLs holds the site path of every term's page, made once
 	// rather than on each page that links to the term.
 	termURLs map[*taxonomy.Term]sitePath
+	// refs maps the names bodies use for posts to their permalinks (see
+	// refIndex), made on first use.
+	refsOnce sync.Once
+	refs     map[string]string
 	// bufs holds the buffers pages are executed into, so that a page does
 	// not grow a buffer of its own from nothing.
 	bufs sync.Pool
@@ -151,6 +171,9 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
 		r.body = NewDefaultBody(site.UnsafeHTML)
+	}
+	if r.opt.Shortcodes == nil {
+		r.opt.Shortcodes = markup.NewHandlers()
 	}
 	if err := r.site.Check(idx.Posts()); err != nil {
 		return nil, err

@@ -257,8 +257,17 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		c.words = p.WordCount()
-		c.summary, c.truncated, c.err = r.summary(p)
+		h, words, expanded, err := r.expandedText(p)
+		switch {
+		case err != nil:
+			c.err = err
+		case expanded:
+			c.words = words
+			c.summary, c.truncated, c.err = r.summaryOf(p, h, true)
+		default:
+			c.words = p.WordCount()
+			c.summary, c.truncated, c.err = r.summaryOf(p, "", false)
+		}
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
 				c.err = err
@@ -290,7 +299,7 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 
 // postBody renders p's body for its own page; it is not kept.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
-	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -302,11 +311,31 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 // that fit in SummaryWords words (the first one cut between words when it
 // alone is longer).
 func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	h, _, expanded, err := r.expandedText(p)
+	if err != nil {
+		return "", false, err
+	}
+	return r.summaryOf(p, h, expanded)
+}
+
+// summaryOf is summary given what expandedText said of p.
+// A body with shortcodes or template actions (expanded true, body its
+// rendered HTML) and neither an explicit summary nor a divider is cut
+// from its rendered HTML by SummaryHTML instead, so that no summary
+// shows a shortcode half expanded; an explicit summary or the text
+// before the divider is expanded like a body.
+func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (template.HTML, bool, error) {
+	if expanded && strings.TrimSpace(p.Summary) == "" {
+		if _, ok := post.SplitMore(p.Body); !ok {
+			h, truncated := SummaryHTML(body, r.opt.SummaryWords)
+			return h, truncated, nil
+		}
+	}
 	text, truncated := post.Summarize(p, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text, Dialect: p.Body.Dialect})
 	return h, truncated, err
 }
 
