@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -42,6 +43,13 @@ type config struct {
 	title       string
 	description string
 	permalink   string // the pattern of post paths; empty for render's default
+	verbose     bool   // list every warning, not one line per kind
+
+	// readFile reads a file of the loaded tree, for bodies that include
+	// files ({{code}}, {% include %}); nil reads none.
+	readFile func(name string) ([]byte, error)
+	// warns collects the warnings of the build; nil drops them.
+	warns *warningLog
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -92,8 +100,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer out.Close()
+	cfg.readFile = func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(root, name)) }
+	cfg.warns = &warningLog{}
 	n, buildErr := build(ctx, cfg, posts, out, prog)
 	prog.done()
+	cfg.warns.print(stderr, cfg.verbose)
 	if printErrors(stderr, buildErr) {
 		failed = true
 	}
@@ -134,6 +145,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
 	fl.BoolVar(&cfg.days, "day-archives", false, "also write a page for each day (year and month archives are always written)")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
+	fl.BoolVar(&cfg.verbose, "v", false, "list every warning (unknown shortcodes, unresolved links) instead of one line per kind")
 	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")
 	fl.StringVar(&cfg.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")

@@ -62,7 +62,11 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	opt := render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats), ReadFile: cfg.readFile}
+	if cfg.warns != nil {
+		opt.Warn = cfg.warns.add
+	}
+	r, err := render.NewRenderer(site, idx, opt)
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -239,7 +243,6 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
 func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
-	body := render.NewDefaultBody(site.UnsafeHTML)
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -265,7 +268,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := render.BodyHTML(body, p.Body, site.UnsafeHTML)
+					h, err := r.PostBody(p)
 					return string(h), err
 				}
 			}
