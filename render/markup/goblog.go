@@ -352,4 +352,3 @@ func codeAddr(lines []string, a string, from int) (int, error) {
 	}
 	return 0, fmt.Errorf("address %q is not a line number, /regexp/ or $", a)
 }
-
