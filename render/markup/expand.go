@@ -516,6 +516,12 @@ func (x *expander) pairs(s string, base int, tags []tag, opening string) string 
 		case t.literal != nil:
 			b.WriteString(*t.literal)
 			continue
+		case t.bad != "" && x.dialect == post.Hugo:
+			// Hugo stops the build here; a reader is shown neither the
+			// broken call nor what it swallowed on its line.
+			x.warnAt(off(base, t.start), "bad shortcode", "markup: "+t.bad+"; the rest of the line is left out")
+			last = t.start + lineLen(s[t.start:])
+			continue
 		case t.bad != "":
 			x.warnAt(off(base, t.start), "bad shortcode", "markup: "+t.bad)
 			b.WriteString(s[t.start:t.end])
@@ -557,6 +563,14 @@ func closingTrims(tags []tag, s string, end int) bool {
 		}
 	}
 	return false
+}
+
+// lineLen is the length of s's first line, without its line break.
+func lineLen(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 func off(base, i int) int {
