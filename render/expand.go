@@ -111,7 +111,13 @@ func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
 		}
 		h = string(out)
 	}
-	return trustedHTML(dropEmptyParagraphs(e.Fill(h)), r.site.UnsafeHTML), nil
+	h = e.Fill(h)
+	if !r.site.UnsafeHTML {
+		h = Sanitize(h)
+	}
+	// After Sanitize, which ends a paragraph before a block put inside
+	// it and so may leave one empty.
+	return trustedHTML(dropEmptyParagraphs(h), true), nil
 }
 
 // skipParagraphBlanks skips what shows as nothing in a paragraph:

@@ -395,7 +395,13 @@ type expander struct {
 	depth   int
 	// vars are Liquid's assigned and loop variables.
 	vars map[string]any
+	// calls counts the handlers run, bounded by maxCalls.
+	calls int
 }
+
+// maxCalls bounds the handlers one body runs, so that loops in loops
+// (Liquid's for) cannot make a small body expand without end.
+const maxCalls = 20000
 
 // maxDepth bounds nested expansion (calls in calls, includes in
 // includes), so that hostile input cannot recurse without end.
@@ -650,6 +656,13 @@ func (x *expander) placed(out, indent string, alone bool) string {
 
 // call runs c's handler and returns what stands in its place.
 func (x *expander) call(c *Call) string {
+	x.calls++
+	if x.calls > maxCalls {
+		if x.calls == maxCalls+1 {
+			c.Warn("too many shortcodes", "markup: more than %d calls in one body; the rest are left out", maxCalls)
+		}
+		return ""
+	}
 	fn, ok := x.opt.Handlers.Lookup(c.Dialect, c.Name)
 	if !ok {
 		c.Warn("unknown shortcode", "markup: unknown %s %q: the tag is dropped, its content kept", callWord(c.Dialect), c.Name)
