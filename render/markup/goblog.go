@@ -292,6 +292,9 @@ func goCode(c *Call) (Result, error) {
 			}
 			hi++
 		}
+		if hi <= lo {
+			return Result{}, fmt.Errorf("%s: the end address comes before the start", file)
+		}
 	}
 	var b bytes.Buffer
 	b.WriteString("<pre><code>")

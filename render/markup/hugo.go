@@ -52,11 +52,12 @@ func hugoTag(s string, start int) (tag, int) {
 	escaped := strings.HasPrefix(s[p:], "/*")
 	if escaped {
 		// {{</* … */>}} shows the call itself, without the comment marks.
-		end := strings.Index(s[p:], "*/")
+		end := strings.Index(s[p+2:], "*/")
 		if end < 0 {
 			t.bad, t.end = "escaped shortcode without */", start+3
 			return t, t.end
 		}
+		end += 2
 		q := skipBlanks(s, p+end+2)
 		if !strings.HasPrefix(s[q:], closer) {
 			t.bad, t.end = "escaped shortcode without */"+closer, start+3

@@ -350,12 +350,13 @@ func wpCaption(c *Call) (Result, error) {
 // (or linked image) and the text after it.
 func splitCaptionImage(s string) (img, rest string) {
 	t := strings.TrimLeft(s, " \t\r\n")
+	lower := asciiLower(t)
 	end := 0
-	if strings.HasPrefix(strings.ToLower(t), "<a ") {
-		if j := strings.Index(strings.ToLower(t), "</a>"); j >= 0 {
+	if strings.HasPrefix(lower, "<a ") {
+		if j := strings.Index(lower, "</a>"); j >= 0 {
 			end = j + 4
 		}
-	} else if strings.HasPrefix(strings.ToLower(t), "<img ") {
+	} else if strings.HasPrefix(lower, "<img ") {
 		if j := strings.IndexByte(t, '>'); j >= 0 {
 			end = j + 1
 		}
@@ -496,4 +497,16 @@ func wpPlaylist(c *Call) (Result, error) {
 		return Result{}, fmt.Errorf("no files the export knows")
 	}
 	return HTML(`<ol class="wp-playlist">` + b.String() + "</ol>"), nil
+}
+
+// asciiLower lower-cases ASCII letters only, keeping every byte offset
+// (strings.ToLower can change lengths on invalid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

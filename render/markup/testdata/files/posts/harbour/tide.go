@@ -6,6 +6,7 @@ import "fmt"
 func high(port string) string {
 	return port + " at noon" // HLtide
 }
+
 // END OMIT
 
 func main() {
