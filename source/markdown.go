@@ -65,6 +65,12 @@ import (
 // post.Summarize). Status is Published unless the front matter says
 // otherwise, or the file is in a Jekyll `_drafts` folder (Draft).
 //
+// Body.Dialect says whose shortcodes and template actions the body holds
+// (docs/dialects.md has the rules: the Go blog's `template: true`, a
+// Jekyll `_posts` or `_drafts` folder, a Hugo `content` folder, TOML front
+// matter or bundle, then the body's own syntax); a `dialect` key says so
+// outright. Source.BodyLine is the line where the body starts.
+//
 // Errors are *Error values with the line and column in the file: ErrEncoding,
 // ErrFrontMatter (front matter that does not decode), ErrDate, ErrField (a
 // known key with a value of the wrong shape) or ErrUnsupported.
