@@ -94,30 +94,50 @@ func (r *Renderer) resolveRef(ref string, from *post.Post) (string, bool) {
 // BodyHTML as they are. The result is sanitized unless the site opted
 // out with UnsafeHTML.
 func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	return expandedHTML(r.body, p, b, r.expandOptions(), r.site.UnsafeHTML)
+}
+
+// expandedHTML is bodyHTML for any body renderer br and options.
+func expandedHTML(br BodyRenderer, p *post.Post, b post.Body, opt markup.ExpandOptions, unsafeHTML bool) (template.HTML, error) {
 	if !markup.NeedsExpand(b) {
-		h, err := BodyHTML(r.body, b, r.site.UnsafeHTML)
+		h, err := BodyHTML(br, b, unsafeHTML)
 		return template.HTML(dropEmptyParagraphs(string(h))), err //nolint:gosec // h was trusted; only whole empty <p> elements are removed
 	}
-	e := markup.Expand(p, b, r.expandOptions())
+	e := markup.Expand(p, b, opt)
 	var h string
-	if _, def := r.body.(*DefaultBody); e.Final && def {
+	if _, def := br.(*DefaultBody); e.Final && def {
 		// A block-editor body is HTML as the editor saved it: autop
 		// would only add empty paragraphs around its blocks.
 		h = e.Body.Text
 	} else {
-		out, err := BodyHTML(r.body, e.Body, r.site.UnsafeHTML)
+		out, err := BodyHTML(br, e.Body, unsafeHTML)
 		if err != nil {
 			return "", err
 		}
 		h = string(out)
 	}
 	h = e.Fill(h)
-	if !r.site.UnsafeHTML {
+	if !unsafeHTML {
 		h = Sanitize(h)
 	}
 	// After Sanitize, which ends a paragraph before a block put inside
 	// it and so may leave one empty.
 	return trustedHTML(dropEmptyParagraphs(h), true), nil
+}
+
+// expandedWordCount is p's word count read from its body with its
+// shortcodes and template actions expanded (built-in handlers, no
+// links resolved), as pages count it; WordCount of the raw body for a
+// body without them.
+func expandedWordCount(p *post.Post) int {
+	if !markup.NeedsExpand(p.Body) {
+		return p.WordCount()
+	}
+	h, err := expandedHTML(NewDefaultBody(false), p, p.Body, markup.ExpandOptions{}, false)
+	if err != nil {
+		return p.WordCount()
+	}
+	return (&post.Post{Body: post.Body{Format: post.HTML, Text: string(h)}}).WordCount()
 }
 
 // skipParagraphBlanks skips what shows as nothing in a paragraph:

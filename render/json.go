@@ -69,14 +69,17 @@ type JSONSource struct {
 // "published", as post.Status documents. The summary is post.Summarize's
 // with the default word budget: the explicit p.Summary when there is one,
 // else the text before a "<!--more-->" divider, else the leading
-// paragraphs, so that every post has one to show. NewJSONPost does not
+// paragraphs, so that every post has one to show; like body, it is the
+// source text, shortcodes as written. word_count counts the words a
+// reader sees: the body's shortcodes and template actions expanded by
+// the built-in handlers. NewJSONPost does not
 // fail: values that JSON cannot encode (in Params) make the encoding fail.
 // A nil p gives the form of an empty post.
 func NewJSONPost(p *post.Post) JSONPost {
 	if p == nil {
 		p = &post.Post{}
 	}
-	words := p.WordCount()
+	words := expandedWordCount(p)
 	summary, _ := post.Summarize(p, 0)
 	j := JSONPost{
 		Title:          p.Title,
