@@ -24,11 +24,12 @@ var allowed = map[string][]string{
 	"taxonomy": {module + "/post"},
 	// render writes front matter back as YAML (MarkdownFile), so it uses the
 	// YAML module too; it still never imports source.
-	"render": {module + "/post", module + "/taxonomy", module + "/internal/",
+	"render": {module + "/post", module + "/taxonomy", module + "/internal/", module + "/render/markup",
 		"github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
-	"render/":   {module + "/render", module + "/post", module + "/taxonomy", module + "/internal/"},
-	"internal/": {module + "/post", module + "/internal/"},
-	"examples/": {module + "/post", module + "/source", module + "/taxonomy", module + "/render"},
+	"render/markup": {module + "/post", "github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
+	"render/":       {module + "/render", module + "/post", module + "/taxonomy", module + "/internal/"},
+	"internal/":     {module + "/post", module + "/internal/"},
+	"examples/":     {module + "/post", module + "/source", module + "/taxonomy", module + "/render"},
 }
 
 func TestImportRules(t *testing.T) {
