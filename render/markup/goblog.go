@@ -12,13 +12,6 @@ import (
 	"github.com/folio-go/folio/post"
 )
 
-// goKeywords are text/template's control actions. if, range, with,
-// block and define open a block that {{end}} closes.
-var goKeywords = map[string]bool{
-	"if": true, "range": true, "with": true, "block": true, "define": true,
-	"else": true, "end": true, "template": true, "break": true, "continue": true,
-}
-
 // scanGoBlog finds the text/template actions of a Go blog post, lexed as
 // text/template does: {{ and }} with optional trim markers ("{{- ",
 // " -}}"), and inside them strings ("…" with escapes, `…` raw, which may
