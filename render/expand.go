@@ -89,111 +89,18 @@ func (r *Renderer) resolveRef(ref string, from *post.Post) (string, bool) {
 	return "", false
 }
 
-// bodyHTML renders b, a body of p or part of it, with its shortcodes
-// and template actions expanded first; bodies without them go to
-// BodyHTML as they are. The result is sanitized unless the site opted
-// out with UnsafeHTML.
-func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
-	return expandedHTML(r.body, p, b, r.expandOptions(), r.site.UnsafeHTML)
-}
-
-// expandedHTML is bodyHTML for any body renderer br and options.
-func expandedHTML(br BodyRenderer, p *post.Post, b post.Body, opt markup.ExpandOptions, unsafeHTML bool) (template.HTML, error) {
-	if !markup.NeedsExpand(b) {
-		h, err := BodyHTML(br, b, unsafeHTML)
-		return template.HTML(dropEmptyParagraphs(string(h))), err //nolint:gosec // h was trusted; only whole empty <p> elements are removed
-	}
-	e := markup.Expand(p, b, opt)
-	var h string
-	if _, def := br.(*DefaultBody); e.Final && def {
-		// A block-editor body is HTML as the editor saved it: autop
-		// would only add empty paragraphs around its blocks.
-		h = e.Body.Text
-	} else {
-		out, err := BodyHTML(br, e.Body, unsafeHTML)
-		if err != nil {
-			return "", err
-		}
-		h = string(out)
-	}
-	h = e.Fill(h)
-	if !unsafeHTML {
-		h = Sanitize(h)
-	}
-	// After Sanitize, which ends a paragraph before a block put inside
-	// it and so may leave one empty.
-	return trustedHTML(dropEmptyParagraphs(h), true), nil
-}
-
 // expandedWordCount is p's word count read from its body with its
-// shortcodes and template actions expanded (built-in handlers, no
-// links resolved), as pages count it; WordCount of the raw body for a
-// body without them.
+// shortcodes and template actions expanded by the built-in handlers (no
+// links resolved), as pages count it.
 func expandedWordCount(p *post.Post) int {
 	if !markup.NeedsExpand(p.Body) {
 		return p.WordCount()
 	}
-	h, err := expandedHTML(NewDefaultBody(false), p, p.Body, markup.ExpandOptions{}, false)
+	h, err := markup.New(markup.Options{}).PostHTML(p, p.Body)
 	if err != nil {
 		return p.WordCount()
 	}
 	return (&post.Post{Body: post.Body{Format: post.HTML, Text: string(h)}}).WordCount()
-}
-
-// skipParagraphBlanks skips what shows as nothing in a paragraph:
-// blanks, no-break spaces (as a character or &nbsp; / &#160;).
-func skipParagraphBlanks(h string, j int) int {
-	for j < len(h) {
-		switch {
-		case h[j] == ' ' || h[j] == '\n' || h[j] == '\t' || h[j] == '\r':
-			j++
-		case strings.HasPrefix(h[j:], "\u00a0"):
-			j += len("\u00a0")
-		case strings.HasPrefix(h[j:], "&nbsp;"):
-			j += len("&nbsp;")
-		case strings.HasPrefix(h[j:], "&#160;"):
-			j += len("&#160;")
-		default:
-			return j
-		}
-	}
-	return j
-}
-
-// dropEmptyParagraphs removes the paragraphs that hold nothing but
-// blanks (no-break spaces included): what is left of a paragraph whose raw HTML the safe Markdown
-// renderer omitted, or of a line that held only a shortcode with
-// nothing to show. A reader sees nothing of them but a gap.
-func dropEmptyParagraphs(h string) string {
-	i := strings.Index(h, "<p>")
-	if i < 0 {
-		return h
-	}
-	var b strings.Builder
-	last := 0
-	for i >= 0 {
-		j := skipParagraphBlanks(h, i+len("<p>"))
-		if strings.HasPrefix(h[j:], "</p>") {
-			if b.Len() == 0 {
-				b.Grow(len(h))
-			}
-			b.WriteString(h[last:i])
-			last = j + len("</p>")
-			if last < len(h) && h[last] == '\n' {
-				last++
-			}
-		}
-		k := strings.Index(h[j:], "<p>")
-		if k < 0 {
-			break
-		}
-		i = j + k
-	}
-	if last == 0 {
-		return h
-	}
-	b.WriteString(h[last:])
-	return b.String()
 }
 
 // PostBody returns p's body as its page shows it, shortcodes and

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -60,7 +61,7 @@ func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
 		switch {
 		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
 			u = r.link(root, u)
-		case safeWebURL(u):
+		case markup.IsWebURL(u):
 		default:
 			continue
 		}
@@ -327,7 +328,7 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (template.HTML, bool, error) {
 	if expanded && strings.TrimSpace(p.Summary) == "" {
 		if _, ok := post.SplitMore(p.Body); !ok {
-			h, truncated := SummaryHTML(body, r.opt.SummaryWords)
+			h, truncated := markup.Summary(body, r.opt.SummaryWords)
 			return h, truncated, nil
 		}
 	}
@@ -337,6 +338,15 @@ func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (t
 	}
 	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text, Dialect: p.Body.Dialect})
 	return h, truncated, err
+}
+
+// bodyHTML renders b, p's body or summary: with the default renderer
+// through PostHTML, which sees the post, else with markup.BodyHTML.
+func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	if r.markup != nil {
+		return r.markup.PostHTML(p, b)
+	}
+	return markup.ExpandHTML(r.body, p, b, r.expandOptions(), r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start
@@ -381,7 +391,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	for _, ct := range p.Citations {
 		cd := CitationData{Source: ct.Source, Title: ct.Title}
-		if safeWebURL(ct.URL) {
+		if markup.IsWebURL(ct.URL) {
 			cd.URL = strings.TrimSpace(ct.URL)
 		}
 		pd.Citations = append(pd.Citations, cd)
@@ -453,7 +463,7 @@ func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
 	if !r.site.RelativeURLs {
 		return h
 	}
-	return relativizeHTML(h, func(u string) string {
+	return markup.RelativizeLinks(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
 			return r.link(root, u)
@@ -511,7 +521,7 @@ func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 		ad.URL = r.termLink(root, t)
 	}
 	known := r.authors[slug]
-	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
+	if u := strings.TrimSpace(known.URL); markup.IsWebURL(u) {
 		ad.Website = u
 	}
 	ad.Bio = known.Bio
@@ -612,7 +622,7 @@ func describe(summary template.HTML) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+	return strings.TrimRight(text[:cut], " ,;:") + markup.Ellipsis
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -659,7 +669,7 @@ func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {
 }
 
 func safeWebURLOrEmpty(u string) string {
-	if safeWebURL(u) {
+	if markup.IsWebURL(u) {
 		return strings.TrimSpace(u)
 	}
 	return ""

@@ -705,3 +705,59 @@ func callWord(d post.Dialect) string {
 	}
 	return "shortcode"
 }
+
+// skipParagraphBlanks skips what shows as nothing in a paragraph:
+// blanks, no-break spaces (as a character or &nbsp; / &#160;).
+func skipParagraphBlanks(h string, j int) int {
+	for j < len(h) {
+		switch {
+		case h[j] == ' ' || h[j] == '\n' || h[j] == '\t' || h[j] == '\r':
+			j++
+		case strings.HasPrefix(h[j:], "\u00a0"):
+			j += len("\u00a0")
+		case strings.HasPrefix(h[j:], "&nbsp;"):
+			j += len("&nbsp;")
+		case strings.HasPrefix(h[j:], "&#160;"):
+			j += len("&#160;")
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// dropEmptyParagraphs removes the paragraphs that hold nothing but
+// blanks (no-break spaces included): what is left of a paragraph whose raw HTML the safe Markdown
+// renderer omitted, or of a line that held only a shortcode with
+// nothing to show. A reader sees nothing of them but a gap.
+func dropEmptyParagraphs(h string) string {
+	i := strings.Index(h, "<p>")
+	if i < 0 {
+		return h
+	}
+	var b strings.Builder
+	last := 0
+	for i >= 0 {
+		j := skipParagraphBlanks(h, i+len("<p>"))
+		if strings.HasPrefix(h[j:], "</p>") {
+			if b.Len() == 0 {
+				b.Grow(len(h))
+			}
+			b.WriteString(h[last:i])
+			last = j + len("</p>")
+			if last < len(h) && h[last] == '\n' {
+				last++
+			}
+		}
+		k := strings.Index(h[j:], "<p>")
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	if last == 0 {
+		return h
+	}
+	b.WriteString(h[last:])
+	return b.String()
+}

@@ -1,7 +1,6 @@
 package markup
 
 import (
-	"flag"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"github.com/folio-go/folio/post"
 	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenDialects maps each testdata folder to the dialect of its inputs;
 // a wordpress input named blocks-* is a block-editor body.

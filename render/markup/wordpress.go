@@ -498,15 +498,3 @@ func wpPlaylist(c *Call) (Result, error) {
 	}
 	return HTML(`<ol class="wp-playlist">` + b.String() + "</ol>"), nil
 }
-
-// asciiLower lower-cases ASCII letters only, keeping every byte offset
-// (strings.ToLower can change lengths on invalid UTF-8).
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
