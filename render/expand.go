@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"path"
 	"strings"
 
 	"github.com/folio-go/folio/post"
@@ -22,71 +21,11 @@ func (r *Renderer) expandOptions() markup.ExpandOptions {
 	}
 }
 
-// refIndex maps the names a body may use for a post (Hugo ref and
-// relref, Jekyll link and post_url) to its permalink: its source path,
-// with and without extension, its base name likewise, a bundle's folder,
-// and its slug. Where two posts share a name the first in path order
-// keeps it.
-func (r *Renderer) refIndex() map[string]string {
-	refs := map[string]string{}
-	add := func(k, u string) {
-		if k == "" || k == "." {
-			return
-		}
-		if _, ok := refs[k]; !ok {
-			refs[k] = u
-		}
-	}
-	for _, p := range r.idx.Posts() {
-		u := r.site.PostURL(p)
-		src := p.Source.Path
-		ext := path.Ext(src)
-		noExt := strings.TrimSuffix(src, ext)
-		add(src, u)
-		add(noExt, u)
-		if path.Base(noExt) == "index" || path.Base(noExt) == "_index" {
-			add(path.Dir(src), u)
-		}
-		for _, rest := range [...]string{src, noExt} {
-			// Paths below a content or site root the loader was not
-			// pointed at: "content/posts/x.md", "_posts/x.md".
-			for i := strings.IndexByte(rest, '/'); i >= 0; i = strings.IndexByte(rest, '/') {
-				rest = rest[i+1:]
-				add(rest, u)
-			}
-		}
-	}
-	for _, p := range r.idx.Posts() {
-		add(p.Slug, r.site.PostURL(p))
-	}
-	return refs
-}
-
 // resolveRef finds the permalink of the post ref names, for a call in
-// from's body. A "#fragment" is kept; a path relative to from's folder
-// is tried first.
+// from's body (see markup.NewResolver), once the index is read.
 func (r *Renderer) resolveRef(ref string, from *post.Post) (string, bool) {
-	ref = strings.TrimSpace(ref)
-	frag := ""
-	if i := strings.IndexByte(ref, '#'); i >= 0 {
-		ref, frag = ref[:i], ref[i:]
-	}
-	if ref == "" {
-		return frag, frag != ""
-	}
-	r.refsOnce.Do(func() { r.refs = r.refIndex() })
-	tries := []string{}
-	if from != nil && !strings.HasPrefix(ref, "/") {
-		tries = append(tries, path.Join(path.Dir(from.Source.Path), ref))
-	}
-	clean := strings.Trim(path.Clean("/"+ref), "/")
-	tries = append(tries, clean, strings.TrimSuffix(clean, path.Ext(clean)), path.Base(clean), strings.TrimSuffix(path.Base(clean), path.Ext(clean)))
-	for _, k := range tries {
-		if u, ok := r.refs[k]; ok {
-			return u + frag, true
-		}
-	}
-	return "", false
+	r.refsOnce.Do(func() { r.refs = markup.NewResolver(r.idx.Posts(), r.site.PostURL) })
+	return r.refs(ref, from)
 }
 
 // expandedWordCount is p's word count read from its body with its

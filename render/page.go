@@ -94,7 +94,7 @@ type Renderer struct {
 	// refs maps the names bodies use for posts to their permalinks (see
 	// refIndex), made on first use.
 	refsOnce sync.Once
-	refs     map[string]string
+	refs     func(string, *post.Post) (string, bool)
 	// bufs holds the buffers pages are executed into, so that a page does
 	// not grow a buffer of its own from nothing.
 	bufs sync.Pool
