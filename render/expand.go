@@ -44,13 +44,14 @@ func expandedWordCount(p *post.Post) int {
 
 // PostBody returns p's body as its page shows it, shortcodes and
 // template actions expanded and sanitized, with its links as written
-// (not yet made relative to a page): what a full-content feed shows.
-// An error is the body renderer's.
+// (not yet made relative to a page): what a full-content feed shows. A
+// protected post gives markup.ProtectedNotice unless
+// PageOptions.Protected. An error is the body renderer's.
 func (r *Renderer) PostBody(p *post.Post) (template.HTML, error) {
-	return r.bodyHTML(p, p.Body)
+	return r.postBody(p)
 }
 
-// expandedSummary is p's summary and word count when its body holds
+// expandedText is p's rendered body and word count when its body holds
 // shortcodes or template actions and no explicit summary or
 // <!--more--> divider says where the summary ends: the rendered body,
 // cut by words. ok is false for the other posts, whose raw text

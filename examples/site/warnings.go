@@ -1,107 +1,74 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/folio-go/folio/post"
 )
 
-// warningLog collects the warnings of a build (post.Warning: problems
-// that kept the post, such as an unknown shortcode) from any goroutine,
-// and prints them summed up by kind.
-type warningLog struct {
-	mu   sync.Mutex
-	list []post.Warning
+// warnLog collects the problems that kept a post but changed or ignored
+// something in it, from every part of the build that reports them: the
+// loading (source.Options.Warn) and the bodies (render/markup's Warn
+// option). Its add method is safe for concurrent use, so it can be
+// handed to any of them as their Warn function.
+type warnLog struct {
+	mu  sync.Mutex
+	all []post.Warning
 }
 
-// add records w; it is safe for concurrent use.
-func (l *warningLog) add(w post.Warning) {
-	l.mu.Lock()
-	l.list = append(l.list, w)
-	l.mu.Unlock()
+// add records one warning.
+func (ws *warnLog) add(w post.Warning) {
+	ws.mu.Lock()
+	ws.all = append(ws.all, w)
+	ws.mu.Unlock()
 }
 
-// print writes one line per kind of warning, in order of kind:
+// len reports how many warnings were recorded.
+func (ws *warnLog) len() int {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	return len(ws.all)
+}
+
+// write prints one line per kind of warning, the kinds by name:
 //
-//	site: 23 unknown shortcodes in 9 posts; first: content/x.md:14:3: …
+//	warning: 23 unknown key in 9 files; first: content/x.md:14:3: author: unknown key "shoe" ...
 //
-// With all it lists every warning after its kind's line. Warnings are
-// sorted by path, line and column, so the output does not depend on the
-// order pages were written in.
-func (l *warningLog) print(w io.Writer, all bool) {
-	l.mu.Lock()
-	list := append([]post.Warning(nil), l.list...)
-	l.mu.Unlock()
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
+// and with verbose every warning on a line of its own after its kind's
+// summary. Warnings are sorted by path, line and column first, so the
+// output does not depend on the order concurrent parts reported them in.
+func (ws *warnLog) write(w io.Writer, verbose bool) {
+	ws.mu.Lock()
+	all := slices.Clone(ws.all)
+	ws.mu.Unlock()
+	slices.SortStableFunc(all, func(a, b post.Warning) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
-	byKind := map[string][]post.Warning{}
-	var kinds []string
-	for _, x := range list {
-		k := x.Kind
-		if k == "" {
-			k = "warning"
+	for i := 0; i < len(all); {
+		j := i
+		files := map[string]bool{}
+		for j < len(all) && all[j].Kind == all[i].Kind {
+			files[all[j].Path] = true
+			j++
 		}
-		if _, ok := byKind[k]; !ok {
-			kinds = append(kinds, k)
+		kind := all[i].Kind
+		if kind == "" {
+			kind = "other"
 		}
-		byKind[k] = append(byKind[k], x)
-	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		ws := dedupe(byKind[k])
-		paths := map[string]bool{}
-		for _, x := range ws {
-			paths[x.Path] = true
+		noun := "files"
+		if len(files) == 1 {
+			noun = "file"
 		}
-		fmt.Fprintf(w, "site: %d %s in %d %s; first: %s\n", len(ws), plural(k, len(ws)), len(paths), plural("post", len(paths)), ws[0])
-		if all {
-			for _, x := range ws {
+		fmt.Fprintf(w, "warning: %d %s in %d %s; first: %s\n", j-i, kind, len(files), noun, all[i])
+		if verbose {
+			for _, x := range all[i:j] {
 				fmt.Fprintf(w, "  %s\n", x)
 			}
 		}
+		i = j
 	}
-	if !all && len(kinds) > 0 {
-		fmt.Fprintln(w, "site: run with -v to list every warning")
-	}
-}
-
-// dedupe drops repeats: a body is expanded for its page and again for
-// its summary, and each time reports the same problems.
-func dedupe(ws []post.Warning) []post.Warning {
-	out := ws[:0:0]
-	seen := map[post.Warning]bool{}
-	for _, w := range ws {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// plural puts the last word of a kind ("unknown shortcode") in the
-// plural when n is not 1.
-func plural(s string, n int) string {
-	if n == 1 {
-		return s
-	}
-	switch {
-	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"):
-		return s + "es"
-	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ey"):
-		return s[:len(s)-1] + "ies"
-	}
-	return s + "s"
 }
