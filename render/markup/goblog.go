@@ -35,6 +35,14 @@ func scanGoBlog(s string) []tag {
 			i = start + 2
 			continue
 		}
+		if m := t.markup; m != "" && (m[0] == '"' || m[0] == '`') && len(t.args) == 0 {
+			// A constant prints itself: {{" < "}} writes " < ".
+			lit := t.name
+			t.literal = &lit
+			tags = append(tags, t)
+			i = t.end
+			continue
+		}
 		switch t.name {
 		case "if", "range", "with", "block", "define":
 			t.block = true
