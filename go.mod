@@ -1,9 +1,10 @@
 module github.com/folio-go/folio
 
-go 1.24.0
+go 1.25
 
 require (
 	github.com/alecthomas/chroma/v2 v2.24.1
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/google/go-cmp v0.7.0
 	github.com/gosimple/slug v1.15.0
 	github.com/pelletier/go-toml/v2 v2.4.3
@@ -14,4 +15,5 @@ require (
 require (
 	github.com/dlclark/regexp2 v1.12.0 // indirect
 	github.com/gosimple/unidecode v1.0.1 // indirect
+	golang.org/x/sys v0.13.0 // indirect
 )

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -144,34 +145,48 @@ func defaultStatic(src string) (string, bool) {
 	return "", false
 }
 
-// copyFiles copies each file to its destination under out once, and
-// reports how many it wrote. A destination already taken by a page, or
-// by an earlier file, is left to the first. A file whose copy under -out
-// has the same size and is no older than the source is not copied again,
-// so a rebuild copies only what changed.
-func copyFiles(ctx context.Context, out *outDir, files []fileCopy, taken map[string]bool) (int, []error) {
-	sort.SliceStable(files, func(i, j int) bool { return files[i].to < files[j].to })
-	var errs []error
-	n := 0
-	done := map[string]fileCopy{}
+// planCopies sorts the copies by destination and keeps one per
+// destination: a path a page of the site has (files) stays the page's,
+// and of two files wanting one path the first wins. Two posts linking to
+// one file is the common case; two different files of posts wanting one
+// place is worth a warning.
+func planCopies(copies []fileCopy, files []string) ([]fileCopy, []error) {
+	taken := make(map[string]bool, len(files))
 	for _, f := range files {
-		if ctx.Err() != nil {
-			return n, append(errs, ctx.Err())
-		}
-		key := f.to
-		if taken[key] {
+		taken[f] = true
+	}
+	sort.SliceStable(copies, func(i, j int) bool { return copies[i].to < copies[j].to })
+	var errs []error
+	var keep []fileCopy
+	done := map[string]fileCopy{}
+	for _, f := range copies {
+		if taken[f.to] {
 			errs = append(errs, warning{fmt.Errorf("%s: %s: a page of the site has this path; the file is not copied", f.what, f.to)})
 			continue
 		}
-		if prev, ok := done[key]; ok {
-			// Two posts linking to one file is the common case; two
-			// different files of posts wanting one place is worth a word.
+		if prev, ok := done[f.to]; ok {
 			if prev.fsys == f.fsys && prev.from != f.from {
 				errs = append(errs, warning{fmt.Errorf("%s: %s: already copied from %s; %s is not copied", f.what, f.to, prev.from, f.from)})
 			}
 			continue
 		}
-		done[key] = f
+		done[f.to] = f
+		keep = append(keep, f)
+	}
+	return keep, errs
+}
+
+// copyFiles copies each file to its destination under out and reports
+// how many it wrote. A file whose copy under -out has the same size and
+// is no older than the source is not copied again, so a rebuild copies
+// only what changed.
+func copyFiles(ctx context.Context, out *outDir, files []fileCopy) (int, []error) {
+	var errs []error
+	n := 0
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return n, append(errs, ctx.Err())
+		}
 		wrote, err := copyOne(out, f)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: copying %s: %w", f.what, f.from, err))
@@ -185,7 +200,9 @@ func copyFiles(ctx context.Context, out *outDir, files []fileCopy, taken map[str
 }
 
 // copyOne copies f unless its copy is current, and reports whether it
-// wrote.
+// wrote. The copy streams into a temporary file beside the destination
+// and is renamed over it, so the destination holds the old bytes or the
+// new, never part of either, as every file the site writes.
 func copyOne(out *outDir, f fileCopy) (bool, error) {
 	src, err := f.fsys.Open(f.from)
 	if err != nil {
@@ -199,11 +216,17 @@ func copyOne(out *outDir, f fileCopy) (bool, error) {
 	if !info.Mode().IsRegular() {
 		return false, errors.New("not a regular file")
 	}
-	if cur, err := out.root.Stat(filepath.FromSlash(f.to)); err == nil && cur.Mode().IsRegular() &&
+	name := filepath.FromSlash(f.to)
+	if cur, err := out.root.Lstat(name); err == nil && cur.Mode().IsRegular() &&
 		cur.Size() == info.Size() && !cur.ModTime().Before(info.ModTime()) {
 		return false, nil
 	}
-	dst, err := out.Create(f.to)
+	if err := out.mkdirAll(path.Dir(f.to)); err != nil {
+		return false, err
+	}
+	dir, base := filepath.Split(name)
+	tmp := dir + tempPrefix + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(out.seq.Add(1), 10) + "-" + base
+	dst, err := out.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return false, err
 	}
@@ -211,7 +234,14 @@ func copyOne(out *outDir, f fileCopy) (bool, error) {
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
-	return err == nil, err
+	if err == nil {
+		err = out.root.Rename(tmp, name)
+	}
+	if err != nil {
+		out.root.Remove(tmp)
+		return false, err
+	}
+	return true, nil
 }
 
 // collectAssets lists the copies the site needs: each post's assets
