@@ -206,7 +206,8 @@ func TestExpandedPagesShowNoRawSyntax(t *testing.T) {
 		{1, "# a comment line\n&gt;&gt; redirected\n"},
 		{2, "# comment, not heading\nputs &#34;&gt;&gt; kept&#34;\n&lt;tag/&gt;\n"},
 	} {
-		if h := body(tc.post); !strings.Contains(h, tc.code) {
+		// Highlighted code has the same text inside its spans.
+		if h := body(tc.post); !strings.Contains(h, tc.code) && !strings.Contains(tagRE.ReplaceAllString(h, ""), tc.code) {
 			t.Errorf("%s: code not kept as written: want %q in\n%s", posts[tc.post].Title, tc.code, h)
 		}
 	}
@@ -308,3 +309,6 @@ func TestJSONWordCountExpanded(t *testing.T) {
 		t.Errorf("word_count %d, want 4 (three words and the figure's title)", got)
 	}
 }
+
+// tagRE matches a tag, to compare the text of highlighted code.
+var tagRE = regexp.MustCompile(`<[^<>]*>`)

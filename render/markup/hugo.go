@@ -354,9 +354,16 @@ func hugoFigure(c *Call) (Result, error) {
 }
 
 // hugoHighlight renders {{< highlight go "opts" >}}code{{< /highlight >}}
-// as a code block whose text is the code exactly as written.
+// as a code block whose text is the code exactly as written, highlighted
+// (see Highlight) with Hugo's options: linenos, hl_lines, linenostart.
 func hugoHighlight(c *Call) (Result, error) {
-	return HTML(codeBlock(c.Get("lang", 0), trimCode(c.Inner))), nil
+	_, o := parseFenceInfo("{" + c.Get("options", 1) + "}")
+	return HTML(highlightBlock(c.Get("lang", 0), trimCode(c.Inner), o)), nil
+}
+
+// highlightBlock is codeBlock highlighted when chroma knows lang.
+func highlightBlock(lang, code string, o HighlightOptions) string {
+	return strings.TrimSuffix(Highlight(code+"\n", strings.TrimSpace(lang), o), "\n")
 }
 
 // trimCode drops the line break after an opening tag and the blank

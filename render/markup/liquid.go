@@ -166,7 +166,10 @@ func registerLiquid(h *Handlers) {
 	h.Register(post.Liquid, "comment", func(c *Call) (Result, error) { return Result{}, nil })
 	h.Register(post.Liquid, "highlight", func(c *Call) (Result, error) {
 		lang := c.Get("", 0)
-		return HTML(`<figure class="highlight">` + codeBlock(lang, trimCode(c.Inner)) + "</figure>"), nil
+		var o HighlightOptions
+		// Jekyll's {% highlight ruby linenos %} numbers the lines.
+		o.LineNumbers = c.Get("", 1) == "linenos" || c.Get("linenos", -1) != ""
+		return HTML(`<figure class="highlight">` + highlightBlock(lang, trimCode(c.Inner), o) + "</figure>"), nil
 	})
 	h.Register(post.Liquid, "link", func(c *Call) (Result, error) {
 		ref := c.Markup
