@@ -546,8 +546,8 @@ func (r *Renderer) listSummary(p *post.Post, h template.HTML, url string) templa
 	if size := r.opt.ImageSize; size != nil {
 		o.Size = func(src string) (int, int, bool) { return size(p, src) }
 	}
-	// Headings lose their ids: two summaries on one list could share one.
-	return template.HTML(markup.DropHeadingIDs(markup.ResolveRelative(markup.Images(string(h), o), url))) //nolint:gosec // these only change attributes, escaped, of trusted HTML
+	// Ids go: two summaries on one list could share one.
+	return template.HTML(markup.DropIDs(markup.ResolveRelative(markup.Images(string(h), o), url))) //nolint:gosec // these only change attributes, escaped, of trusted HTML
 }
 
 // tableOfContents nests headings by level: each heading goes under the

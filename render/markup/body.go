@@ -226,7 +226,7 @@ func (d *Renderer) finish(h string, sanitize bool) string {
 		// Sanitize's output is what HTMLHeadingIDs reads reliably; it
 		// gives the headings of HTML bodies (and of expanded shortcodes)
 		// the ids Markdown's get from HeadingIDs.
-		h = HTMLHeadingIDs(Sanitize(h), d.reserved)
+		h = UniqueIDs(HTMLHeadingIDs(Sanitize(h), d.reserved))
 	}
 	return dropEmptyParagraphs(h)
 }

@@ -143,3 +143,60 @@ func DropHeadingIDs(h string) string {
 	}
 	return headingIDRE.ReplaceAllString(h, "$1$2")
 }
+
+// UniqueIDs returns h with each repeated id attribute (the second
+// [caption id="attachment_7"] of one body, say) given the first free
+// "-1", "-2", ... suffix, so that the ids of a page stay unique; links
+// to the id lead to its first element, as a browser would take them.
+func UniqueIDs(h string) string {
+	if strings.Count(h, ` id="`) < 2 {
+		return h
+	}
+	seen := map[string]bool{}
+	var repeats bool
+	for _, m := range anyIDRE.FindAllStringSubmatch(h, -1) {
+		if seen[m[1]] {
+			repeats = true
+			break
+		}
+		seen[m[1]] = true
+	}
+	if !repeats {
+		return h
+	}
+	ids := newIDSet(nil)
+	for id := range seen {
+		ids.taken[html.UnescapeString(id)] = true
+	}
+	used := map[string]bool{}
+	return anyIDRE.ReplaceAllStringFunc(h, func(m string) string {
+		sub := anyIDRE.FindStringSubmatch(m)
+		id := html.UnescapeString(sub[1])
+		if !used[id] {
+			used[id] = true
+			return m
+		}
+		fresh := ids.unique(id)
+		return strings.TrimSuffix(m, `"`+sub[1]+`"`) + `"` + html.EscapeString(fresh) + `"`
+	})
+}
+
+// DropIDs removes the id attributes of h, for HTML shown beside other
+// posts' (a list of summaries), where two posts could use one id. The
+// ids of footnotes ("fn:1", "fnref:1") stay, since the summary's own
+// footnote links lead to them.
+func DropIDs(h string) string {
+	if !strings.Contains(h, ` id="`) {
+		return h
+	}
+	return anyIDAttrRE.ReplaceAllStringFunc(h, func(m string) string {
+		sub := anyIDAttrRE.FindStringSubmatch(m)
+		if strings.HasPrefix(sub[2], "fn:") || strings.HasPrefix(sub[2], "fnref:") {
+			return m
+		}
+		return sub[1]
+	})
+}
+
+// anyIDAttrRE finds an id attribute inside a start tag.
+var anyIDAttrRE = regexp.MustCompile(`(<[a-zA-Z][^<>]*?)\sid="([^"]*)"`)

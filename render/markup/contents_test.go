@@ -44,3 +44,14 @@ func TestDropHeadingIDs(t *testing.T) {
 		t.Errorf("DropHeadingIDs (-want +got):\n%s", diff)
 	}
 }
+
+func TestUniqueIDs(t *testing.T) {
+	in := `<figure id="a">x</figure><p id="a-1">y</p><figure id="a">z</figure><figure id="a">w</figure>`
+	want := `<figure id="a">x</figure><p id="a-1">y</p><figure id="a-2">z</figure><figure id="a-3">w</figure>`
+	if diff := cmp.Diff(want, UniqueIDs(in)); diff != "" {
+		t.Errorf("UniqueIDs (-want +got):\n%s", diff)
+	}
+	if got := DropIDs(`<h2 id="a">A</h2><sup id="fnref:1"><a href="#fn:1">1</a></sup>`); got != `<h2>A</h2><sup id="fnref:1"><a href="#fn:1">1</a></sup>` {
+		t.Errorf("DropIDs = %q", got)
+	}
+}
