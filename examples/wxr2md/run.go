@@ -32,15 +32,29 @@ type summary struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("wxr2md", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	out := fl.String("out", "posts", "folder to write the Markdown files to (created if missing)")
-	types := fl.String("types", "post", "comma-separated WordPress post types to convert (post,page,...)")
+	out := fl.String("out", "posts", "`folder` to write the Markdown files to (created if missing)")
+	types := fl.String("types", "post", "comma-separated WordPress post `types` to convert (post,page,...)")
 	protected := fl.Bool("protected", false, "also convert password-protected posts (their text becomes public)")
 	force := fl.Bool("force", false, "overwrite files that already exist in -out")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-force] export.xml")
+		fmt.Fprint(stderr, `usage: wxr2md [-out folder] [-types post,page] [-protected] [-force] export.xml
+
+Wxr2md turns a WordPress export (WXR) into a folder of Markdown files with
+YAML front matter, one per post, that source.Load reads back into the same
+posts. It never overwrites a file unless -force is given.
+
+Flags:
+`)
 		fl.PrintDefaults()
+		fmt.Fprint(stderr, `
+Example:
+  go run ./examples/wxr2md -out posts export.xml
+`)
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fl.NArg() != 1 {
