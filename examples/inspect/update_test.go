@@ -2,6 +2,6 @@ package main
 
 import "flag"
 
-// This package has no golden files. It accepts -update, and ignores it, so
-// that "go test ./... -update" runs in every package.
-var _ = flag.Bool("update", false, "ignored: this package has no golden files")
+// updateDoc rewrites the example in docs/inspect.md instead of comparing
+// against it: go test ./examples/inspect -update.
+var updateDoc = flag.Bool("update", false, "rewrite the example output in docs/inspect.md")
