@@ -4,7 +4,15 @@
 // (ParseMarkdown), WordPress WXR exports (ReadWXR), and whole trees of them
 // from an fs.FS (Load).
 //
-// Every parse error is a *Error that says path:line:column and wraps one of
-// the sentinel errors (ErrEmpty, ErrEncoding, ...). Parsers never panic and
-// never silently change data: what they cannot read, they report.
+// # Errors
+//
+// Every parse error is a *Error with the file's Path, a 1-based Line and
+// Column (the column counted in characters; 0 when only the line, or
+// nothing, is known), printed as "path:line:column: message" like a
+// compiler's. It wraps one of the sentinel errors (ErrEmpty, ErrEncoding,
+// ErrSyntax, ErrDate, ErrTooLarge, ErrFrontMatter, ErrField,
+// ErrUnsupported), which errors.Is matches; errors.As gives the *Error.
+// Load never stops at a bad file: it returns every good post and
+// errors.Join of every bad file's *Error. Parsers never panic and never
+// silently change data: what they cannot read, they report.
 package source

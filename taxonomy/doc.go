@@ -40,8 +40,8 @@
 //
 // # Slugs
 //
-// Build gives each post a slug no other post in the set has, as DESIGN.md
-// asks, changing Post.Slug in place: an empty slug becomes the title's, and
-// posts that share a slug keep it in date order, oldest first, the others
-// getting "-2", "-3", .... Index.Renamed reports every change.
+// Build gives each post a slug no other post in the set has, changing
+// Post.Slug in place: an empty slug becomes the title's, and posts that
+// share a slug keep it in date order, oldest first, the others getting
+// "-2", "-3", .... Index.Renamed reports every change.
 package taxonomy

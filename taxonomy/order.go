@@ -111,7 +111,7 @@ type Rename struct {
 	New  string
 }
 
-// uniqueSlugs gives every post a slug no other post has, as DESIGN.md asks:
+// uniqueSlugs gives every post a slug no other post has:
 // an empty slug becomes the title's slug; of the posts sharing a slug the
 // oldest keeps it and the others get "-2", "-3", ... in date order
 // (undated after dated, ties by source path and line, then input order). A
