@@ -33,6 +33,7 @@ func jsonDocPost() *post.Post {
 			{Name: "Boats", Slug: "boats", Parent: "travel"},
 		},
 		Tags:      []post.Term{{Name: "fog", Slug: "fog"}},
+		Aliases:   []string{"/2017/03/fog/"},
 		Citations: []post.Citation{{Source: "Harbour News", URL: "https://news.example.org/fog", Title: "Ferries stay in port"}},
 		Body: post.Body{Format: post.Markdown,
 			Text: "The morning ferry was cancelled.\n\n<!--more-->\n\nBy noon the fog had lifted."},

@@ -57,6 +57,24 @@ type PageOptions struct {
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
 	NoDayArchives bool
+	// Origin is the absolute URL of the site the content came from
+	// ("https://go.dev/"). A root-relative link in a body that leads to
+	// no page of this site (nor, with SiteHas, to a file the builder
+	// writes) becomes an absolute link there, so that links to the rest
+	// of the old site keep working. Empty leaves such links alone. Links
+	// to a post's old address (post.Post.Aliases, root-relative or on
+	// Origin's host) always lead to the post's new page.
+	Origin string
+	// Protected publishes the text of protected posts
+	// (post.Post.Protected). Without it a protected post's page shows its
+	// title and markup.ProtectedNotice in place of its body, its summary
+	// everywhere (lists, the page's description and JSON-LD, Summary) is
+	// that notice, and its word count is 0.
+	Protected bool
+	// SiteHas, when set, reports whether the builder writes a file at a
+	// site path beyond the pages (a feed, an image), so that Origin
+	// leaves links to it alone. It must be safe for concurrent use.
+	SiteHas func(sitePath string) bool
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -84,6 +102,12 @@ type Renderer struct {
 	nav, years []Link
 	// basePath is Site.basePath, put in front of root-relative links.
 	basePath string
+	// aliases maps the old addresses of posts (post.Post.Aliases, by
+	// aliasKey) to the posts; sitePaths holds the pages' paths by
+	// aliasKey when PageOptions.Origin is set; see rewriteLinks.
+	aliases    map[string]*post.Post
+	sitePaths  map[string]bool
+	originHost string
 	// chromes holds the header and footer of each chromeKey.
 	chromes sync.Map
 	// sentinel stands for the root of a page's links in entries rendered
@@ -155,7 +179,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 		r.body = r.markup
 	}
-	if err := r.site.Check(idx.Posts()); err != nil {
+	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {
 		return nil, err
 	}
 	th, err := loadTheme(opt.Templates)
@@ -165,6 +189,9 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r.theme = th
 	r.posts = make(map[*post.Post]*postCache, idx.Len())
 	for _, p := range idx.Posts() {
+		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
+	}
+	for _, p := range idx.Pages() {
 		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
 	}
 	r.termURLs = map[*taxonomy.Term]sitePath{}
@@ -183,6 +210,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if err := r.enumerate(); err != nil {
 		return nil, err
 	}
+	r.buildLinkMaps(append(slices.Clip(idx.Posts()), idx.Pages()...))
 	return r, nil
 }
 
@@ -207,7 +235,10 @@ func collectAuthors(posts []*post.Post) map[string]post.Author {
 }
 
 // Pages yields every page of the site, in this order: the home pages,
-// the posts (newest first, undated last), then for each taxonomy its page
+// the posts (newest first, undated last), the site's pages
+// (taxonomy.Index.Pages: a post.KindPage post is written like a post, at
+// its own path, without newer, older or related links, and is in no
+// list, archive or feed), then for each taxonomy its page
 // and its terms' pages (terms by name), then the archives (each year,
 // newest first, followed by its months and their days), the 404 page and
 // the stylesheet. Every page has a file of its own.
@@ -247,6 +278,10 @@ func (r *Renderer) enumerate() error {
 	for _, p := range r.idx.Posts() {
 		pg, _ := r.PostPage(p)
 		add(pg, postName(p))
+	}
+	for _, p := range r.idx.Pages() {
+		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
+			postName(p))
 	}
 	for _, name := range r.idx.Taxonomies() {
 		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) }},

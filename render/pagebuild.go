@@ -258,7 +258,9 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		c.words = p.WordCount()
+		if !r.hidden(p) {
+			c.words = p.WordCount()
+		}
 		c.summary, c.truncated, c.err = r.summary(p)
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
@@ -289,8 +291,16 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 	return c.summary, c.truncated, c.err
 }
 
-// postBody renders p's body for its own page; it is not kept.
+// hidden reports whether p's text is withheld: it is protected and
+// PageOptions.Protected does not ask for it.
+func (r *Renderer) hidden(p *post.Post) bool { return p.Protected && !r.opt.Protected }
+
+// postBody renders p's body for its own page; it is not kept. A hidden
+// post's body is markup.ProtectedNotice.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
+	if r.hidden(p) {
+		return markup.ProtectedNotice, nil
+	}
 	h, err := r.bodyHTML(p, p.Body)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
@@ -303,6 +313,9 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 // that fit in SummaryWords words (the first one cut between words when it
 // alone is longer).
 func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	if r.hidden(p) {
+		return markup.ProtectedNotice, false, nil
+	}
 	text, truncated := post.Summarize(p, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
@@ -339,7 +352,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		Title:     postTitle(p),
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
-		Summary:   r.contentLinks(root, c.summary),
+		Summary:   r.contentLinks(root, p, c.summary),
 		Truncated: c.truncated,
 		WordCount: c.words,
 	}
@@ -370,7 +383,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(root, body)
+	pd.Body = r.contentLinks(root, p, body)
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
@@ -427,10 +440,11 @@ func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
 	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
-// contentLinks makes the root-relative links of rendered content relative
-// to the page whose links start with root when the site asks for
-// relative URLs.
-func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
+// contentLinks points the links of rendered content of p at their new places
+// (see rewriteLinks) and makes its root-relative links relative to the
+// page whose links start with root when the site asks for relative URLs.
+func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) template.HTML {
+	h = r.rewriteLinks(root, p, h)
 	if !r.site.RelativeURLs {
 		return h
 	}

@@ -1,6 +1,10 @@
 package source
 
-import "time"
+import (
+	"time"
+
+	"github.com/folio-go/folio/post"
+)
 
 // Options controls how posts are read. The zero value works: dates without
 // a zone are UTC, drafts and future posts are kept by the parsers (Load
@@ -32,8 +36,27 @@ type Options struct {
 	Progress func(done, total int)
 
 	// PostTypes lists the WordPress post types read from WXR exports;
-	// nil means just "post".
+	// nil means just "post". Items of type "page" become posts of
+	// post.KindPage.
 	PostTypes []string
+
+	// Warn, when set, is told of every problem that kept a post but
+	// changed or ignored something in it: an unknown key inside a known
+	// field, a value of an unexpected shape, a date that could not be
+	// read, an item of an export that was skipped or recovered. Each
+	// warning has the path, line and column where known, and a Kind from
+	// the list in the package documentation. Calls come from one
+	// goroutine at a time: the parser's own for ParseMarkdown, ParseText
+	// and ReadWXR, Load's own (after the files are parsed, in path order)
+	// for Load. Nil ignores warnings.
+	Warn func(post.Warning)
+}
+
+// warn reports w through o.Warn, if set.
+func (o Options) warn(w post.Warning) {
+	if o.Warn != nil {
+		o.Warn(w)
+	}
 }
 
 // DefaultMaxFileSize is the file size limit when Options.MaxFileSize is 0.

@@ -16,9 +16,29 @@
 //	go run ./examples/site -base-url https://blog.example.com/ -serve localhost:8080
 //
 // Flags: -src, -out, -base-url, -title, -description, -permalink, -drafts,
-// -serve, -workers, -cpuprofile, -memprofile; run with -h for details.
-// Bad files are reported as path:line:column and the rest is still built;
-// the exit status is then 1 (2 for bad usage). Nothing is ever written
+// -types, -origin, -v, -serve, -workers, -cpuprofile, -memprofile; run
+// with -h for details. Bad files are reported as path:line:column and the
+// rest is still built; the exit status is then 1 (2 for bad usage).
+// Problems that kept a post but changed something in it (an unknown key,
+// a skipped export item) are warnings: one line per kind on stderr
+// (warnings.go), every one with -v; they do not change the exit status.
+// WordPress pages (-types post,page, the default) are written at their
+// own path and left out of lists, archives and feeds; a WordPress export
+// names the site when -title and -description are not given.
+//
+// Nothing is exposed by default: a password-protected post's page shows
+// its title and a notice, its summary and feed entries the notice, and
+// the sitemap leaves it out (-protected publishes its text; the password
+// is never kept); drafts, pending and private posts are not read at all
+// unless -drafts asks for them.
+//
+// Links survive the move: a body link to a post's old address (the Go
+// blog's /blog/SLUG, a WordPress link or ?p=ID, a Hugo or Jekyll url,
+// permalink, aliases or redirect_from) leads to the post's new page, each
+// old address that is a path of this site gets a redirect page, and with
+// -origin URL, root-relative links (and relative ones, resolved against
+// the post's old address) that lead to no page of the new site become
+// absolute links to the old one. Nothing is ever written
 // outside -out, whatever the slugs or permalink patterns say.
 //
 // It uses only folio's public API and is meant to be read: build.go holds

@@ -56,7 +56,13 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	errs = append(errs, bad...)
 	posts, stubs := splitRedirects(posts)
 
-	idx, err := taxonomy.Build(posts, taxonomy.Options{})
+	// A slug need only be unique among the posts of one folder: the
+	// rest of the path keeps the others apart.
+	idx, err := taxonomy.Build(posts, taxonomy.Options{SlugScope: func(p *post.Post) string {
+		q := *p
+		q.Slug = "folio-slug"
+		return strings.Replace(site.PostURL(&q), "folio-slug", "", 1)
+	}})
 	if err != nil {
 		// Hierarchy problems (a missing parent, two parents) are
 		// repaired by Build and do not stop the site; say what they were.
@@ -64,7 +70,8 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -77,6 +84,9 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
 			continue
 		}
+		if pg.Post != nil && pg.Post.Protected && !cfg.protected {
+			continue // as WordPress's sitemaps leave protected posts out
+		}
 		u := feed.SitemapURL{Loc: abs(pg.Path)}
 		if pg.Post != nil {
 			u.LastMod = pg.Post.Updated
@@ -86,12 +96,13 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs)...)
+	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs, cfg.protected)...)
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		taken[j.file] = true
 	}
 	jobs = append(jobs, redirectJobs(site, idx, stubs, taken)...)
+	jobs = append(jobs, aliasJobs(site, idx, cfg.origin, taken)...)
 
 	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
 	if err != nil {
@@ -236,11 +247,23 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 	}
 }
 
+// feedFiles reports whether a site path is one of the feeds written
+// beside the pages, so that -origin leaves body links to them alone.
+func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
+	files := map[string]bool{}
+	for _, set := range sets {
+		for _, f := range formats {
+			files[feedDir(set.page)+f.name] = true
+		}
+	}
+	return func(p string) bool { return files[p] }
+}
+
 // feedJobs returns the feeds of every set in every format: index.xml,
 // atom.xml and feed.json beside the page they belong to. The site's feeds
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
-func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
+func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, protected bool) []job {
 	body := markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
@@ -264,6 +287,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 				Updated:     newest,
 
 				UndatedFallback: newest,
+				Protected:       protected,
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
