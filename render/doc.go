@@ -1,7 +1,7 @@
-// Package render writes posts out: as JSON, as plain text, as front-matter
-// Markdown, and as the HTML pages of a site from templates. Bodies become
-// HTML in package render/markup; feeds and sitemaps are package
-// render/feed.
+// Package render writes posts out: as the HTML pages of a site from
+// templates, and as JSON. Bodies become HTML in package render/markup;
+// feeds and sitemaps are package render/feed; package render/postfile
+// writes a post back as a plain-text or front-matter Markdown file.
 //
 // # HTML pages
 //

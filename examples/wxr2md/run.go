@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 )
 
@@ -23,7 +23,7 @@ type summary struct {
 	byStatus  map[post.Status]int
 	protected int // password-protected posts left out
 	private   int // private posts left out
-	failed    int // posts MarkdownFile or the file system refused
+	failed    int // posts postfile.Markdown or the file system refused
 	renamed   int // posts whose file name had to differ from the slug
 	taxonomy  map[string]bool
 }
@@ -119,7 +119,7 @@ func (c *converter) write(p *post.Post) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.MarkdownFile(&buf, p); err != nil {
+	if err := postfile.Markdown(&buf, p); err != nil {
 		c.s.failed++
 		fmt.Fprintf(c.stderr, "wxr2md: %s:%d: %q not converted: %v\n", p.Source.Path, p.Source.Line, p.Title, err)
 		return nil
