@@ -35,7 +35,7 @@ func jsonDocPost() *post.Post {
 		Tags:      []post.Term{{Name: "fog", Slug: "fog"}},
 		Aliases:   []string{"/2017/03/fog/"},
 		Citations: []post.Citation{{Source: "Harbour News", URL: "https://news.example.org/fog", Title: "Ferries stay in port"}},
-		Body: post.Body{Format: post.Markdown,
+		Body: post.Body{Format: post.Markdown, Dialect: post.Hugo,
 			Text: "The morning ferry was cancelled.\n\n<!--more-->\n\nBy noon the fog had lifted."},
 		Source: post.Source{Path: "2017/fog-ferries.md", Format: "markdown", Line: 1},
 		Params: map[string]any{"mood": "grey", "rating": 4},

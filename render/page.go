@@ -75,6 +75,21 @@ type PageOptions struct {
 	// site path beyond the pages (a feed, an image), so that Origin
 	// leaves links to it alone. It must be safe for concurrent use.
 	SiteHas func(sitePath string) bool
+
+	// Shortcodes expands the shortcodes and template actions of each
+	// body's dialect (post.Body.Dialect) before it is rendered; nil means
+	// markup.NewHandlers(), the built-ins of every dialect. Register a
+	// site's own shortcodes there.
+	Shortcodes *markup.Handlers
+	// ReadFile reads a file of the loaded tree by its slash-separated
+	// path relative to the root, for Go blog {{code}} and Liquid
+	// {% include %}; nil reads none (those calls then warn).
+	ReadFile func(name string) ([]byte, error)
+	// Warn receives the problems found while expanding bodies (unknown
+	// shortcodes, links to posts that are not loaded), each with its
+	// place in the post's file. Pages written in parallel call it at the
+	// same time, so it must be safe for concurrent use. Nil drops them.
+	Warn func(post.Warning)
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -94,6 +109,10 @@ type Renderer struct {
 	// termURLs holds the site path of every term's page, made once
 	// rather than on each page that links to the term.
 	termURLs map[*taxonomy.Term]sitePath
+	// refs maps the names bodies use for posts to their permalinks (see
+	// refIndex), made on first use.
+	refsOnce sync.Once
+	refs     func(string, *post.Post) (string, bool)
 	// bufs holds the buffers pages are executed into, so that a page does
 	// not grow a buffer of its own from nothing.
 	bufs sync.Pool
@@ -114,6 +133,9 @@ type Renderer struct {
 	// once for every list page (see entry); it is random so that no
 	// content can hold it.
 	sentinel string
+	// keys are the digests of what each page shows, for Changes; made on
+	// first use.
+	keys pageKeys
 }
 
 // postCache holds what every list showing a post needs of it, made once
@@ -135,6 +157,11 @@ type postCache struct {
 	entryOnce sync.Once
 	entry     string
 	entryErr  error
+	// content and shown are the digests Changes compares (see changes.go).
+	contentOnce, shownOnce sync.Once
+	content, shown         digest
+	hasContent             bool
+	rank                   int32 // in the index's order, for Changes
 }
 
 // Page is one file of the site: where it goes and how to write it.
@@ -145,6 +172,8 @@ type Page struct {
 	// Post is the post of a KindPost page; nil otherwise.
 	Post  *post.Post
 	write func(io.Writer) error
+	// in is what the page shows, for Changes to compare.
+	in pageIn
 }
 
 // File is the slash-separated file the page is written to, relative to
@@ -175,8 +204,11 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	}
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
+	if r.opt.Shortcodes == nil {
+		r.opt.Shortcodes = markup.NewHandlers()
+	}
 	if r.body == nil {
-		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Expand: r.expandOptions()})
 		r.body = r.markup
 	}
 	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {
@@ -272,7 +304,8 @@ func (r *Renderer) enumerate() error {
 		r.pages = append(r.pages, pg)
 	}
 	for n := range r.pageCount(r.idx.Posts()) {
-		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) }},
+		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) },
+			in: pageIn{base: "/", n: n + 1, posts: r.idx.Posts()}},
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
@@ -284,7 +317,8 @@ func (r *Renderer) enumerate() error {
 			postName(p))
 	}
 	for _, name := range r.idx.Taxonomies() {
-		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) }},
+		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) },
+			in: pageIn{base: r.site.TaxonomyURL(name), taxonomy: name}},
 			"taxonomy "+name)
 		kind := KindTerm
 		if name == taxonomy.Authors {
@@ -293,7 +327,8 @@ func (r *Renderer) enumerate() error {
 		for t := range r.idx.Taxonomy(name).All() {
 			base := r.termURLs[t].url
 			for n := range r.pageCount(r.termPosts(t)) {
-				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
+				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) },
+					in: pageIn{base: base, n: n + 1, posts: r.termPosts(t), taxonomy: name, term: t}},
 					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
 			}
 		}
@@ -321,7 +356,7 @@ func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page, string)) {
 	for n := range r.pageCount(p.Posts) {
 		add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error {
 			return r.WriteArchive(w, p.Year, int(p.Month), p.Day, n+1)
-		}}, fmt.Sprintf("archive %s page %d", p, n+1))
+		}, in: pageIn{base: base, n: n + 1, posts: p.Posts, period: p}}, fmt.Sprintf("archive %s page %d", p, n+1))
 	}
 }
 
@@ -549,4 +584,16 @@ func checkBaseURL(base string) error {
 		return fmt.Errorf("render: NewRenderer: BaseURL %q: want an absolute http or https URL without query or fragment", base)
 	}
 	return nil
+}
+
+// pageIn is what a page shows beyond its kind and path, for Changes: the
+// list it pages through (base, page number, all the list's posts), the
+// taxonomy and term, or the archive period.
+type pageIn struct {
+	base     string
+	n        int
+	posts    []*post.Post
+	taxonomy string
+	term     *taxonomy.Term
+	period   *taxonomy.Period
 }

@@ -40,6 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("src", "examples/site/content", "`folder` of posts")
 	out := fl.String("out", "tour-public", "`folder` to write the blog into")
 	txt := fl.String("txt", "", "print the plain-text post in `file` as JSON, and build nothing")
+	edited := fl.String("edited", "", "after building, say which pages an edit of `file` (relative to -src) would change")
 	fl.Usage = func() {
 		fmt.Fprint(stderr, `usage: tour [-src folder] [-out folder]
        tour -txt file
@@ -54,6 +55,7 @@ Flags:
 		fmt.Fprint(stderr, `
 Examples:
   go run ./examples/tour -src examples/site/content -out /tmp/tour
+  go run ./examples/tour -edited posts/cast-iron-notes.md
   go run ./examples/tour -txt examples/site/content/text/001_7c1e04a2.txt
 `)
 	}
@@ -88,6 +90,14 @@ Examples:
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s to %s\n", plural(n, "file"), *out)
+	if *edited != "" {
+		ch, err := keepUpToDate(context.Background(), os.DirFS(*src), *edited)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "an edit of %s rewrites %s and removes %s\n", *edited, plural(len(ch.Write), "page"), plural(len(ch.Remove), "file"))
+	}
 	return 0
 }
 
@@ -166,6 +176,32 @@ func printPost(w io.Writer, name string, data []byte) error {
 		return err // a *source.Error: path:line:column: message
 	}
 	return render.JSON(w, p) // the JSON form of a post: docs/json.md
+}
+
+// keepUpToDate is the README's "Keeping a site up to date": it loads src
+// kept file by file, then reads the file edited again, as a watcher would
+// after an edit, and returns which pages to write and which files to
+// remove.
+func keepUpToDate(ctx context.Context, src fs.FS, edited string) (render.Changes, error) {
+	site := &render.Site{Title: "Tour", BaseURL: "https://example.org/", RelativeURLs: true}
+	set, err := source.LoadSet(ctx, src, ".", source.Options{}) // like Load, kept by file
+	if set == nil {
+		return render.Changes{}, err
+	}
+	idx, _ := taxonomy.Build(set.Posts(), taxonomy.Options{})
+	r, err := render.NewRenderer(site, idx, render.PageOptions{})
+	if err != nil {
+		return render.Changes{}, err
+	}
+	// ... write every page, then on each change a watcher reports:
+	set.Reload(ctx, edited) // same errors as a full Load
+	idx.UndoRenames()       // kept posts get their own slugs back
+	idx2, _ := taxonomy.Build(set.Posts(), taxonomy.Options{})
+	r2, err := render.NewRenderer(site, idx2, render.PageOptions{})
+	if err != nil {
+		return render.Changes{}, err
+	}
+	return render.Diff(r, r2), nil // Write: pages to write; Remove: files to delete
 }
 
 // plural says "1 post", "2 posts".
