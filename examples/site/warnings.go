@@ -27,13 +27,6 @@ func (ws *warnLog) add(w post.Warning) {
 	ws.mu.Unlock()
 }
 
-// len reports how many warnings were recorded.
-func (ws *warnLog) len() int {
-	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	return len(ws.all)
-}
-
 // write prints one line per kind of warning, the kinds by name:
 //
 //	warning: 23 unknown key in 9 files; first: content/x.md:14:3: author: unknown key "shoe" ...
