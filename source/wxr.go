@@ -741,8 +741,9 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 		// A CDATA section holding "]]>" ends early, and the decoder,
 		// lenient as it must be, reads the rest as markup without an
 		// error: the item's fields come out wrong. Catch it in the bytes.
-		if off := strayCDATAEnd(s.rec.buf); off >= 0 {
-			line := s.rec.line + bytes.Count(s.rec.buf[:off], []byte("\n"))
+		if read := s.rec.buf[:s.rec.pos]; strayCDATAEnd(read) >= 0 {
+			off := strayCDATAEnd(read)
+			line := s.rec.line + bytes.Count(read[:off], []byte("\n"))
 			return &xml.SyntaxError{Msg: "]]> outside a CDATA section (a CDATA section that holds ]]> unescaped)", Line: line}
 		}
 		// The decoder also closes an item at a stray end tag; only a
