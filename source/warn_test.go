@@ -1,14 +1,17 @@
 package source_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // parseWarn parses one Markdown file and returns the post and its
@@ -229,6 +232,18 @@ func FuzzFrontMatterMapping(f *testing.F) {
 			if tm.Name == "" || tm.Slug == "" {
 				t.Errorf("term without a name or slug: %+v\n%s", tm, in)
 			}
+		}
+		// What was kept is kept on writing too.
+		var buf bytes.Buffer
+		if err := render.MarkdownFile(&buf, p); err != nil {
+			return // a value YAML cannot hold back; MarkdownFile says so
+		}
+		back, err := source.ParseMarkdown("f.md", buf.Bytes(), source.Options{Taxonomies: []string{"series"}})
+		if err != nil {
+			t.Fatalf("reading MarkdownFile's output: %v\n%s", err, buf.String())
+		}
+		if diff := cmp.Diff(p, back, cmpopts.IgnoreFields(post.Post{}, "Source")); diff != "" {
+			t.Errorf("write and read back (-want +got):\n%s\n%s\nfrom:\n%s", diff, buf.String(), in)
 		}
 	})
 }
