@@ -114,6 +114,9 @@ type Renderer struct {
 	// once for every list page (see entry); it is random so that no
 	// content can hold it.
 	sentinel string
+	// keys are the digests of what each page shows, for Changes; made on
+	// first use.
+	keys pageKeys
 }
 
 // postCache holds what every list showing a post needs of it, made once
@@ -135,6 +138,11 @@ type postCache struct {
 	entryOnce sync.Once
 	entry     string
 	entryErr  error
+	// content and shown are the digests Changes compares (see changes.go).
+	contentOnce, shownOnce sync.Once
+	content, shown         digest
+	hasContent             bool
+	rank                   int32 // in the index's order, for Changes
 }
 
 // Page is one file of the site: where it goes and how to write it.
@@ -145,6 +153,8 @@ type Page struct {
 	// Post is the post of a KindPost page; nil otherwise.
 	Post  *post.Post
 	write func(io.Writer) error
+	// in is what the page shows, for Changes to compare.
+	in pageIn
 }
 
 // File is the slash-separated file the page is written to, relative to
@@ -262,7 +272,8 @@ func (r *Renderer) enumerate() error {
 		r.pages = append(r.pages, pg)
 	}
 	for n := range r.pageCount(r.idx.Posts()) {
-		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) }},
+		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) },
+			in: pageIn{base: "/", n: n + 1, posts: r.idx.Posts()}},
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
@@ -274,7 +285,8 @@ func (r *Renderer) enumerate() error {
 			postName(p))
 	}
 	for _, name := range r.idx.Taxonomies() {
-		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) }},
+		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) },
+			in: pageIn{base: r.site.TaxonomyURL(name), taxonomy: name}},
 			"taxonomy "+name)
 		kind := KindTerm
 		if name == taxonomy.Authors {
@@ -283,7 +295,8 @@ func (r *Renderer) enumerate() error {
 		for t := range r.idx.Taxonomy(name).All() {
 			base := r.termURLs[t].url
 			for n := range r.pageCount(r.termPosts(t)) {
-				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
+				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) },
+					in: pageIn{base: base, n: n + 1, posts: r.termPosts(t), taxonomy: name, term: t}},
 					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
 			}
 		}
@@ -311,7 +324,7 @@ func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page, string)) {
 	for n := range r.pageCount(p.Posts) {
 		add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error {
 			return r.WriteArchive(w, p.Year, int(p.Month), p.Day, n+1)
-		}}, fmt.Sprintf("archive %s page %d", p, n+1))
+		}, in: pageIn{base: base, n: n + 1, posts: p.Posts, period: p}}, fmt.Sprintf("archive %s page %d", p, n+1))
 	}
 }
 
@@ -539,4 +552,16 @@ func checkBaseURL(base string) error {
 		return fmt.Errorf("render: NewRenderer: BaseURL %q: want an absolute http or https URL without query or fragment", base)
 	}
 	return nil
+}
+
+// pageIn is what a page shows beyond its kind and path, for Changes: the
+// list it pages through (base, page number, all the list's posts), the
+// taxonomy and term, or the archive period.
+type pageIn struct {
+	base     string
+	n        int
+	posts    []*post.Post
+	taxonomy string
+	term     *taxonomy.Term
+	period   *taxonomy.Period
 }

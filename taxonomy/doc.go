@@ -45,7 +45,8 @@
 // output folder), changing Post.Slug in place: an empty slug becomes the
 // title's, and posts that share a slug keep it in date order, oldest
 // first, the others getting "-2", "-3", .... Index.Renamed reports every
-// change.
+// change, and Index.UndoRenames takes them back, so that posts kept
+// between builds are numbered afresh by the next Build.
 //
 // # Pages
 //

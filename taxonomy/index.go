@@ -108,6 +108,8 @@ type Index struct {
 	weights map[string]float64
 	fanout  int
 	pages   []*post.Post
+	// renamedPosts are the posts of renamed, in its order, for UndoRenames.
+	renamedPosts []*post.Post
 	// postTerms are the terms each post is filed under, by rank, in the
 	// order of names and then by slug.
 	postTerms [][]*Term
@@ -153,7 +155,7 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 			all[i].scope = opt.SlugScope(all[i].p)
 		}
 	}
-	idx.renamed = uniqueSlugs(all)
+	idx.renamed, idx.renamedPosts = uniqueSlugs(all)
 	// Pages share the slugs' namespace but none of the lists.
 	es := all[:0:0]
 	for _, e := range all {

@@ -122,7 +122,7 @@ type Rename struct {
 //
 // Only posts whose slug is shared are sorted, so the usual set with few
 // duplicates costs one map of slugs.
-func uniqueSlugs(es []entry) []Rename {
+func uniqueSlugs(es []entry) ([]Rename, []*post.Post) {
 	key := func(scope, slug string) string {
 		if scope == "" {
 			return slug
@@ -148,6 +148,7 @@ func uniqueSlugs(es []entry) []Rename {
 	owned := map[string]bool{}
 	next := map[string]int{}
 	var renamed []Rename
+	var posts []*post.Post
 	for _, e := range dups {
 		if owned[key(e.scope, e.slug)] {
 			base := e.slug
@@ -163,7 +164,8 @@ func uniqueSlugs(es []entry) []Rename {
 		if e.slug != e.orig {
 			e.p.Slug = e.slug
 			renamed = append(renamed, Rename{Path: e.path, Line: e.line, Old: e.orig, New: e.slug})
+			posts = append(posts, e.p)
 		}
 	}
-	return renamed
+	return renamed, posts
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path"
@@ -37,6 +36,7 @@ type config struct {
 	drafts  bool
 	days    bool
 	serve   string
+	watch   bool
 	workers int
 
 	cpuprofile string
@@ -80,7 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	warns := &warnLog{}
-	posts, loadErr := source.Load(ctx, fsys, root, source.Options{
+	set, loadErr := source.LoadSet(ctx, fsys, root, source.Options{
 		Drafts:    cfg.drafts,
 		Now:       start,
 		Workers:   cfg.workers,
@@ -88,6 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		PostTypes: cfg.types,
 		Warn:      warns.add,
 	})
+	posts := set.Posts()
 	failed := printErrors(stderr, loadErr)
 	nameSite(&cfg, fsys, root)
 	if len(posts) == 0 && loadErr == nil {
@@ -104,21 +105,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer out.Close()
-	n, buildErr := build(ctx, cfg, posts, out, prog)
+	res, state, buildErr := build(ctx, cfg, posts, out, prog, nil)
 	prog.done()
 	if printErrors(stderr, buildErr) {
 		failed = true
 	}
 	warns.write(stderr, cfg.verbose)
 
-	if n == 0 {
+	if res.written+res.unchanged == 0 {
 		fmt.Fprintf(stderr, "site: nothing written to %s\n", cfg.out)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d files for %d posts to %s in %.2fs — open %s\n",
-		n, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
+	fmt.Fprintf(stdout, "wrote %d files (%d unchanged, %d removed) for %d posts to %s in %.2fs — open %s\n",
+		res.written, res.unchanged, res.removed, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
 	if cfg.serve != "" {
-		if err := serve(ctx, cfg.serve, cfg.out, stdout); err != nil {
+		p := &preview{cfg: cfg, set: set, out: out, state: state, stdout: stdout, stderr: stderr}
+		if buildErr != nil && writeFailed([]error{buildErr}) {
+			p.problem = buildErr.Error()
+		}
+		if err := p.run(ctx); err != nil {
 			fmt.Fprintf(stderr, "site: %v\n", err)
 			return 1
 		}
@@ -151,7 +156,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.BoolVar(&cfg.protected, "protected", false, "publish the text of password-protected posts (by default their pages show the title and a notice, feeds the notice, and the sitemap leaves them out)")
 	types := fl.String("types", "post,page", "comma-separated WordPress post `types` to build: posts are the blog, pages stand alone (nav_menu_item, attachment and custom types only when named)")
 	fl.StringVar(&cfg.origin, "origin", "", "absolute `URL` of the site the content came from: root-relative links that match no page of the new site point there")
-	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
+	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080),\nrebuild what changes in -src and reload the open pages")
+	fl.BoolVar(&cfg.watch, "watch", true, "with -serve, watch -src and rebuild on every change; -watch=false only serves")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")
 	fl.StringVar(&cfg.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	fl.StringVar(&cfg.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
@@ -303,29 +309,6 @@ func checkLoopback(addr string) error {
 	ip := net.ParseIP(host)
 	if ip == nil || !ip.IsLoopback() {
 		return fmt.Errorf("%q is not a loopback address (use localhost, 127.0.0.1 or [::1])", addr)
-	}
-	return nil
-}
-
-// serve serves dir over HTTP on addr until ctx is done.
-func serve(ctx context.Context, addr, dir string, stdout io.Writer) error {
-	if err := checkLoopback(addr); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://%s/ — press Ctrl-C to stop\n", dir, ln.Addr())
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		srv.Shutdown(shut)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
 	}
 	return nil
 }
