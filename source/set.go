@@ -62,6 +62,10 @@ func (s *Set) read(ctx context.Context, files []loadFile) {
 			continue // never started: not read
 		}
 		s.files[f.rel] = &setFile{f: f, res: results[i]}
+		// As Load does: from this goroutine, in path order.
+		for _, w := range results[i].warns {
+			s.opt.warn(w)
+		}
 	}
 }
 
