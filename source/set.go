@@ -61,6 +61,9 @@ func (s *Set) read(ctx context.Context, files []loadFile) {
 		if ctx.Err() != nil && results[i].posts == nil && results[i].err == nil {
 			continue // never started: not read
 		}
+		for _, w := range results[i].warns {
+			s.opt.warn(w)
+		}
 		s.files[f.rel] = &setFile{f: f, res: results[i]}
 		// As Load does: from this goroutine, in path order.
 		for _, w := range results[i].warns {

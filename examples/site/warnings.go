@@ -39,8 +39,11 @@ func (ws *warnLog) write(w io.Writer, verbose bool) {
 	all := slices.Clone(ws.all)
 	ws.mu.Unlock()
 	slices.SortStableFunc(all, func(a, b post.Warning) int {
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
 	})
+	// A body is expanded for its page and again for its summary or feed,
+	// and reports the same problem each time.
+	all = slices.Compact(all)
 	for i := 0; i < len(all); {
 		j := i
 		files := map[string]bool{}
