@@ -65,10 +65,6 @@ func (s *Set) read(ctx context.Context, files []loadFile) {
 			s.opt.warn(w)
 		}
 		s.files[f.rel] = &setFile{f: f, res: results[i]}
-		// As Load does: from this goroutine, in path order.
-		for _, w := range results[i].warns {
-			s.opt.warn(w)
-		}
 	}
 }
 
