@@ -49,8 +49,7 @@ func LoadSet(ctx context.Context, fsys fs.FS, root string, opt Options) (*Set, e
 	return s, s.err(ctx)
 }
 
-// read parses files, in path order, reports their warnings and keeps
-// what each gave.
+// read parses files and keeps what each gave.
 func (s *Set) read(ctx context.Context, files []loadFile) {
 	opt := s.opt
 	opt.Progress = nil
@@ -58,14 +57,12 @@ func (s *Set) read(ctx context.Context, files []loadFile) {
 		opt.Progress = s.opt.Progress
 	}
 	results := parseAll(ctx, s.fsys, files, opt)
-	for _, r := range results {
-		for _, w := range r.warns {
-			s.opt.warn(w) // as Load reports them: from this goroutine, in path order
-		}
-	}
 	for i, f := range files {
 		if ctx.Err() != nil && results[i].posts == nil && results[i].err == nil {
 			continue // never started: not read
+		}
+		for _, w := range results[i].warns {
+			s.opt.warn(w)
 		}
 		s.files[f.rel] = &setFile{f: f, res: results[i]}
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/render/feed"
-	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -216,8 +215,12 @@ func index(cfg config, site *render.Site, posts []*post.Post) (idx *taxonomy.Ind
 	}
 	sets, newest = feedSets(site, idx), newestDate(idx)
 	formats = feedFormats(newest)
-	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
-		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected})
+	opt := render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected, ReadFile: cfg.readFile}
+	if cfg.warns != nil {
+		opt.Warn = cfg.warns.add
+	}
+	r, err = render.NewRenderer(site, idx, opt)
 	return idx, r, sets, formats, newest, warns, err
 }
 
@@ -398,7 +401,6 @@ func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
 // the feed shows, so that a rebuild writes only the feeds whose digest
 // changed.
 func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, protected bool, keys map[string][sha256.Size]byte) []job {
-	body := markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -425,7 +427,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := body.PostHTML(p, p.Body)
+					h, err := r.PostBody(p)
 					return string(h), err
 				}
 			}
