@@ -556,6 +556,7 @@ func FuzzReadWXR(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(wxrGenHead + "<item><title>x</title></item></channel></rss>"))
+	f.Add([]byte(fallbackExport(true))) // read by the fallback reader
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, err := ReadWXR("fuzz.xml", bytes.NewReader(data), Options{PostTypes: []string{"post", "page"}})
 		if w == nil {
