@@ -19,7 +19,6 @@ const (
 )
 
 func newTokenizer(s string) *htmlTokenizer { return htmltok.New(s) }
-func isHTMLSpace(c byte) bool              { return htmltok.IsSpace(c) }
 func isASCIILetter(c byte) bool            { return htmltok.IsASCIILetter(c) }
 func asciiLower(s string) string           { return htmltok.ASCIILower(s) }
 func safeURL(s string) bool                { return htmltok.SafeURL(s) }
