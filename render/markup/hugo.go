@@ -361,7 +361,8 @@ func hugoHighlight(c *Call) (Result, error) {
 	return HTML(highlightBlock(c.Get("lang", 0), trimCode(c.Inner), o)), nil
 }
 
-// highlightBlock is codeBlock highlighted when chroma knows lang.
+// highlightBlock is a <pre><code> block of code in lang, highlighted
+// when chroma knows lang (see Highlight).
 func highlightBlock(lang, code string, o HighlightOptions) string {
 	return strings.TrimSuffix(Highlight(code+"\n", strings.TrimSpace(lang), o), "\n")
 }
@@ -373,19 +374,6 @@ func trimCode(s string) string {
 	s = strings.TrimPrefix(s, "\r")
 	s = strings.TrimPrefix(s, "\n")
 	return strings.TrimRight(s, " \t\r\n")
-}
-
-// codeBlock is a <pre><code> block of code in lang.
-func codeBlock(lang, code string) string {
-	var b strings.Builder
-	b.WriteString("<pre><code")
-	if lang = strings.TrimSpace(lang); lang != "" {
-		b.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
-	}
-	b.WriteString(">")
-	b.WriteString(html.EscapeString(code))
-	b.WriteString("\n</code></pre>")
-	return b.String()
 }
 
 // stripTags drops what looks like tags from s, for an alt text.
