@@ -802,6 +802,9 @@ func fastFlowSeq(s string) (*fmValue, any, bool) {
 	v := &fmValue{kind: kindList}
 	natives := []any{}
 	i := 1
+	// col counts the runes of s[:colAt], advanced item by item so that a
+	// long line costs linear time, not a count from its start per item.
+	col, colAt := 0, 0
 	for {
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -835,7 +838,9 @@ func fastFlowSeq(s string) (*fmValue, any, bool) {
 		if !ok {
 			return nil, nil, false
 		}
-		it.col = utf8.RuneCountInString(s[:start])
+		col += utf8.RuneCountInString(s[colAt:start])
+		colAt = start
+		it.col = col
 		v.items = append(v.items, it)
 		natives = append(natives, native)
 		for i < len(s) && s[i] == ' ' {
