@@ -1,0 +1,125 @@
+package markup
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileBodies are the Markdown shapes on which goldmark's time grows
+// with the square of the input, each at a size that took it seconds.
+func hostileBodies() map[string]string {
+	var footnotes, deepList, refs strings.Builder
+	for i := range 50000 {
+		fmt.Fprintf(&footnotes, "x[^%d]\n", i)
+	}
+	footnotes.WriteString("\n")
+	for i := range 50000 {
+		fmt.Fprintf(&footnotes, "[^%d]: note\n", i)
+	}
+	for i := range 2000 {
+		deepList.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	for i := range 20000 {
+		fmt.Fprintf(&refs, "[r%d]: /u%d\n\n", i, i)
+	}
+	var ticks strings.Builder
+	for i := 1; ticks.Len() < 400000; i++ {
+		ticks.WriteString(strings.Repeat("`", i) + " a ")
+	}
+	return map[string]string{
+		"link openers":     strings.Repeat("[a](", 100000),
+		"footnotes":        footnotes.String(),
+		"deep list":        deepList.String(),
+		"lazy list":        strings.Repeat("- ", 2000) + "x\n",
+		"block quotes":     strings.Repeat(">", 100000) + " x\n",
+		"brackets":         strings.Repeat("[", 200000),
+		"backtick runs":    ticks.String(),
+		"table columns":    "|" + strings.Repeat("a|", 50000) + "\n|" + strings.Repeat("-|", 50000) + "\n",
+		"emphasis":         strings.Repeat("*a ", 100000),
+		"html openers":     strings.Repeat("<a ", 100000),
+		"definitions":      refs.String(),
+		"bytes":            strings.Repeat("plain words ", 300000),
+		"fence then quote": "- ```\n" + strings.Repeat("[a](", 100000),
+	}
+}
+
+func TestLimitsCatchHostileShapes(t *testing.T) {
+	for name, body := range hostileBodies() {
+		err := Limits{}.Check(body, "markdown")
+		if !errors.Is(err, ErrLimit) {
+			t.Errorf("%s (%d bytes): Check = %v, want ErrLimit", name, len(body), err)
+		}
+	}
+}
+
+// TestLimitsKeepRealPosts checks that what real posts hold passes: a
+// long post with code fences full of markup, nested lists, quotes, a
+// table and footnotes.
+func TestLimitsKeepRealPosts(t *testing.T) {
+	var b strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&b, "## Part %d\n\nSome *emphasis*, a [link](https://example.org/%d) and `code`, with a note[^%d].\n\n", i, i, i)
+		b.WriteString("```html\n" + strings.Repeat("<p><a href=\"x\">[*_`|]</a></p>\n", 200) + "```\n\n")
+		b.WriteString("- one\n  - two\n    - three\n      > quoted\n      > > twice\n\n")
+		b.WriteString("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n\n")
+		b.WriteString("    indented <code> with [brackets]\n\n")
+	}
+	for i := range 200 {
+		fmt.Fprintf(&b, "[^%d]: The note.\n", i)
+	}
+	if err := (Limits{}).Check(b.String(), "markdown"); err != nil {
+		t.Errorf("a long real-looking post: %v", err)
+	}
+	if err := (Limits{MaxBytes: 10}).Check(strings.Repeat("<", 11), "html"); !errors.Is(err, ErrLimit) {
+		t.Errorf("an HTML body past MaxBytes: %v, want ErrLimit", err)
+	}
+	if err := (Limits{MaxDepth: -1, MaxMarkup: -1, MaxDefinitions: -1}).Check(strings.Repeat("[", 200000), "markdown"); err != nil {
+		t.Errorf("negative limits are off, got %v", err)
+	}
+}
+
+// TestMeasureLinear checks that Measure itself takes time linear in its
+// input: 4 times the input may take at most 8 times as long.
+func TestMeasureLinear(t *testing.T) {
+	for name, body := range hostileBodies() {
+		small := body[:len(body)/4]
+		best := func(s string) time.Duration {
+			var b time.Duration
+			for i := range 3 {
+				start := time.Now()
+				Measure(s)
+				if d := time.Since(start); i == 0 || d < b {
+					b = d
+				}
+			}
+			return b
+		}
+		ts, tl := best(small), best(body)
+		if tl > 8*ts && tl > 20*time.Millisecond {
+			t.Errorf("%s: Measure of %d bytes took %v, of a quarter %v", name, len(body), tl, ts)
+		}
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	tests := []struct {
+		text string
+		want Shape
+	}{
+		{"a *b* [c](d)\n", Shape{Bytes: 13, Markup: 25, Paragraph: 5}},
+		{"a *b*\n\n[c](d)\n", Shape{Bytes: 14, Markup: 4 + 9, Paragraph: 3}},
+		{"```\n[[[[\n```\nx\n", Shape{Bytes: 15}},
+		{"> > x\n", Shape{Bytes: 6, Depth: 2, DepthLine: 1}},
+		{"a\n      - x\n", Shape{Bytes: 12, Depth: 4, DepthLine: 2, Markup: 0}},
+		{"[a]: /x\n[^b]: y\n[c](d): no\n", Shape{Bytes: 27, Definitions: 2, Markup: 49, Paragraph: 7}},
+	}
+	for _, tt := range tests {
+		got := Measure(tt.text)
+		if got != tt.want {
+			t.Errorf("Measure(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
