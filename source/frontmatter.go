@@ -378,6 +378,9 @@ func (d *fmDocument) fromYAML(n *yaml.Node, openLine int, budget *int) (*fmValue
 }
 
 func (d *fmDocument) toml(block string, openLine int) error {
+	if err := d.checkTOMLShape(block, openLine); err != nil {
+		return err
+	}
 	var m map[string]any
 	if err := toml.Unmarshal([]byte(block), &m); err != nil {
 		var de *toml.DecodeError

@@ -1,6 +1,10 @@
 package source
 
-import "time"
+import (
+	"time"
+
+	"github.com/folio-go/folio/post"
+)
 
 // Options controls how posts are read. The zero value works: dates without
 // a zone are UTC, drafts and future posts are kept by the parsers (Load
@@ -24,6 +28,20 @@ type Options struct {
 	// MaxFileSize is the largest file Load reads, in bytes; 0 means
 	// DefaultMaxFileSize. WXR exports are streamed and not limited.
 	MaxFileSize int64
+	// MaxTerms is the most terms Load keeps in each of a post's lists
+	// (categories, tags, authors, each custom taxonomy); 0 means
+	// DefaultMaxTerms. Load keeps the first MaxTerms and reports the rest
+	// through Warn.
+	MaxTerms int
+	// MaxDepth is how deeply front-matter values may nest (a list in a
+	// map is 2); 0 means DefaultMaxDepth. A file past it fails with
+	// ErrFrontMatter.
+	MaxDepth int
+	// Warn, when set, is told of each problem that kept a post but
+	// changed or ignored something, and of each file Load skipped without
+	// reading (a FIFO, a device, a link out of the root). Calls come from
+	// one goroutine at a time.
+	Warn func(post.Warning)
 	// Workers bounds the files parsed at once; 0 means runtime.GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called after each file with the number of
