@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/source"
 )
 
@@ -66,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 
+	if err := checkOut(cfg.src, cfg.out); err != nil {
+		fmt.Fprintf(stderr, "site: %v\n", err)
+		return 2
+	}
 	fsys, root, err := inputFS(cfg.src)
 	if err != nil {
 		fmt.Fprintf(stderr, "site: %v\n", err)
@@ -76,6 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Now:      start,
 		Workers:  cfg.workers,
 		Progress: prog.reading,
+		Warn:     func(w post.Warning) { fmt.Fprintf(stderr, "warning: %s\n", w) },
 	})
 	failed := printErrors(stderr, loadErr)
 	if len(posts) == 0 && loadErr == nil {
@@ -179,7 +185,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 }
 
 // inputFS returns the file system and root to load: the embedded sample,
-// a folder, or the folder holding a single file.
+// a folder, or the folder holding a single file, opened as an os.Root so
+// that no symbolic link leads out of it.
 func inputFS(src string) (fs.FS, string, error) {
 	if src == "" {
 		return sample, "content", nil
@@ -189,9 +196,11 @@ func inputFS(src string) (fs.FS, string, error) {
 		return nil, "", err
 	}
 	if info.IsDir() {
-		return os.DirFS(src), ".", nil
+		fsys, err := sourceFS(src)
+		return fsys, ".", err
 	}
-	return os.DirFS(filepath.Dir(src)), filepath.Base(src), nil
+	fsys, err := sourceFS(filepath.Dir(src))
+	return fsys, filepath.Base(src), err
 }
 
 // printErrors prints each error joined in err on its own line (a

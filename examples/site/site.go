@@ -123,22 +123,15 @@ func absURL(site *render.Site) func(string) string {
 	return abs.AbsURL
 }
 
-// safePosts returns the posts whose pages all have safe paths, and an
-// error naming the source file of each post left out.
+// safePosts returns the posts whose pages all have safe paths of their
+// own, and an error naming the source file of each post left out and what
+// it clashes with (render.Site.Admit): a post on the path of an archive,
+// a term or one of the site's own files costs only itself.
 func safePosts(site *render.Site, posts []*post.Post) ([]*post.Post, []error) {
-	// One check of them all is the common case; one post at a time, which
-	// repeats the site-wide checks for each, only finds the culprits.
-	if site.Check(posts) == nil {
-		return posts, nil
-	}
-	var errs []error
-	keep := posts[:0:0]
-	for _, p := range posts {
-		if err := site.Check([]*post.Post{p}); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: left out: %w", p.Source.Path, max(p.Source.Line, 1), err))
-			continue
-		}
-		keep = append(keep, p)
+	keep, bad := site.Admit(posts)
+	errs := make([]error, len(bad))
+	for i, err := range bad {
+		errs[i] = fmt.Errorf("left out: %w", err)
 	}
 	return keep, errs
 }
