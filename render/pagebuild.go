@@ -336,18 +336,23 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	pd.ReadingMinutes = max(post.ReadingMinutes(pd.WordCount, 0), min(pd.WordCount, 1))
 	pd.Date, pd.DateISO, pd.DateText = c.date.t, c.date.iso, c.date.text
 	pd.Updated, pd.UpdatedISO, pd.UpdatedText = c.updated.t, c.updated.iso, c.updated.text
-	for _, a := range p.Authors {
+	for i, a := range p.Authors {
+		if i == MaxTermLinks {
+			pd.MoreAuthors = len(p.Authors) - i
+			break
+		}
 		pd.Authors = append(pd.Authors, r.authorData(root, a))
 	}
-	pd.Categories = r.termLinks(root, taxonomy.Categories, p.Categories)
-	pd.Tags = r.termLinks(root, taxonomy.Tags, p.Tags)
+	pd.Categories, pd.MoreCategories = r.termLinks(root, taxonomy.Categories, p.Categories)
+	pd.Tags, pd.MoreTags = r.termLinks(root, taxonomy.Tags, p.Tags)
 	for _, name := range r.idx.Taxonomies() {
 		if terms := p.Taxonomies[name]; len(terms) > 0 && r.idx.Taxonomy(name) != nil {
 			switch name {
 			case taxonomy.Categories, taxonomy.Tags, taxonomy.Authors:
 				continue
 			}
-			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: r.termLinks(root, name, terms)})
+			links, more := r.termLinks(root, name, terms)
+			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: links, More: more})
 		}
 	}
 	for _, ct := range p.Citations {
@@ -447,17 +452,21 @@ func postTitle(p *post.Post) string {
 
 // termLinks links a post's terms of one taxonomy, in the post's order,
 // by the index's name for each; a term the index dropped is left out.
-func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
+func (r *Renderer) termLinks(root, name string, terms []post.Term) ([]Link, int) {
 	tx := r.idx.Taxonomy(name)
 	if tx == nil {
-		return nil
+		return nil, 0
 	}
 	var out []Link
 	// A post has a handful of terms: a slice finds repeated slugs faster
-	// than a map made for each post on each page.
+	// than a map made for each post on each page. Past MaxTermLinks only
+	// the count matters, and repeats among the rest are not looked for.
 	var seenBuf [8]string
 	seen := seenBuf[:0]
-	for _, t := range terms {
+	for i, t := range terms {
+		if len(out) == MaxTermLinks {
+			return out, len(terms) - i
+		}
 		slug := termSlug(t)
 		it := tx.Get(slug)
 		if it == nil || slices.Contains(seen, slug) {
@@ -465,11 +474,11 @@ func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
 		}
 		seen = append(seen, slug)
 		if out == nil {
-			out = make([]Link, 0, len(terms))
+			out = make([]Link, 0, min(len(terms), MaxTermLinks))
 		}
 		out = append(out, Link{Text: it.Name, URL: r.termLink(root, it)})
 	}
-	return out
+	return out, 0
 }
 
 // authorData describes a as a post credits them, linking to their page
