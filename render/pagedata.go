@@ -157,8 +157,8 @@ type PostData struct {
 	// the ones left out, which a theme shows as "and N more". Every page
 	// that lists a post shows its byline, so a post with thousands of
 	// authors or terms would otherwise make each of those pages huge.
-	Authors                             []AuthorData
-	Categories, Tags                    []Link
+	Authors                               []AuthorData
+	Categories, Tags                      []Link
 	MoreAuthors, MoreCategories, MoreTags int
 	// Taxonomies are the post's custom taxonomy terms, by taxonomy name.
 	Taxonomies []TaxonomyLinks
