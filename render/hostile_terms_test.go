@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,5 +56,51 @@ func TestManyTermsBounded(t *testing.T) {
 	}
 	if term.Len() > 32<<10 {
 		t.Errorf("a term page is %d bytes; the post's 2,000 tags should not all be on it", term.Len())
+	}
+}
+
+// countingBody counts the renderings of whole bodies (not summaries).
+type countingBody struct {
+	mu    sync.Mutex
+	whole int
+}
+
+func (c *countingBody) Render(w io.Writer, b post.Body) error {
+	c.mu.Lock()
+	if b.Text == wholeBody {
+		c.whole++
+	}
+	c.mu.Unlock()
+	_, err := io.WriteString(w, "<p>"+b.Text+"</p>")
+	return err
+}
+
+const wholeBody = "Every word of the whole body."
+
+// TestBodyRenderedOnce checks that a body asked for by Body (as the
+// site's feeds do) is shared with the post's page: rendered once however
+// many times feeds and the page ask.
+func TestBodyRenderedOnce(t *testing.T) {
+	p := &post.Post{Title: "Once", Slug: "once", Summary: "Short.", Body: post.Body{Format: post.Text, Text: wholeBody}}
+	idx, _ := taxonomy.Build([]*post.Post{p}, taxonomy.Options{})
+	cb := &countingBody{}
+	r, err := NewRenderer(&Site{}, idx, PageOptions{Body: cb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // RSS, Atom, JSON Feed
+		if h, err := r.Body(p); err != nil || !strings.Contains(string(h), wholeBody) {
+			t.Fatalf("Body = %q, %v", h, err)
+		}
+	}
+	var page strings.Builder
+	if err := r.WritePost(&page, p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), wholeBody) {
+		t.Error("the page lost its body")
+	}
+	if cb.whole != 1 {
+		t.Errorf("the body was rendered %d times, want 1", cb.whole)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -109,6 +110,12 @@ type postCache struct {
 	entryOnce sync.Once
 	entry     string
 	entryErr  error
+	// body is the rendered body, kept only once Renderer.Body has been
+	// asked for it (see there); bodyDone says it is set.
+	bodyOnce sync.Once
+	bodyDone atomic.Bool
+	body     template.HTML
+	bodyErr  error
 }
 
 // Page is one file of the site: where it goes and how to write it.

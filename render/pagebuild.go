@@ -288,13 +288,37 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 	return c.summary, c.truncated, c.err
 }
 
-// postBody renders p's body for its own page; it is not kept.
+// postBody renders p's body for its own page: the one Body kept, or a
+// new rendering that is not kept.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
+	if c := r.posts[p]; c != nil && c.bodyDone.Load() {
+		return c.body, c.bodyErr
+	}
 	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
 	return h, nil
+}
+
+// Body returns p's body as HTML with root-relative links, as its own
+// page shows it. The first call renders it and the Renderer keeps it, so
+// that the page and the feeds carrying the whole post (RSS, Atom, JSON
+// Feed) share one rendering: ask for the posts a feed will carry before
+// writing the pages, and every body is rendered once per build. Bodies
+// not asked for are rendered for their page and not kept, so that a big
+// site does not hold every body at once. A post not in the index is
+// rendered each time. An error is the body renderer's.
+func (r *Renderer) Body(p *post.Post) (template.HTML, error) {
+	c := r.posts[p]
+	if c == nil {
+		return r.postBody(p)
+	}
+	c.bodyOnce.Do(func() {
+		c.body, c.bodyErr = r.postBody(p)
+		c.bodyDone.Store(true)
+	})
+	return c.body, c.bodyErr
 }
 
 // summary renders p's summary as post.Summarize chooses it: the explicit

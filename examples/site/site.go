@@ -85,6 +85,11 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		sitemap = append(sitemap, u)
 	}
 	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs)...)
+	// The site's feeds carry whole posts: render those bodies now, once,
+	// for the feeds and the posts' pages to share.
+	for _, p := range newestPosts(sets[0].posts, feedEntries) {
+		r.Body(p) // an error is reported by the page
+	}
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		taken[j.file] = true
@@ -229,10 +234,10 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 
 // feedJobs returns the feeds of every set in every format: index.xml,
 // atom.xml and feed.json beside the page they belong to. The site's feeds
-// carry whole posts; the terms' feeds carry the summaries the list pages
-// show, which the renderer makes once per post.
+// carry whole posts, whose bodies the renderer keeps for their pages; the
+// terms' feeds carry the summaries the list pages show, which the
+// renderer makes once per post.
 func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
-	body := render.NewDefaultBody(site.UnsafeHTML)
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -258,7 +263,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := render.BodyHTML(body, p.Body, site.UnsafeHTML)
+					h, err := r.Body(p)
 					return string(h), err
 				}
 			}
