@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/folio-go/folio/post"
 )
 
 // ErrLimit is what Limits.Check wraps when a body is past one of its
@@ -219,4 +221,16 @@ func run(s string, c byte) int {
 		n++
 	}
 	return n
+}
+
+// Guard returns the body to render in place of b: b itself when it is
+// within l, or else b's text as plain text, which a body renderer writes
+// as escaped paragraphs in time linear in its size, with the error from
+// Check saying which limit it is past. The post keeps its words; only
+// their markup is lost.
+func (l Limits) Guard(b post.Body) (post.Body, error) {
+	if err := l.Check(b.Text, string(b.Format)); err != nil {
+		return post.Body{Format: post.Text, Text: b.Text, Dialect: post.NoDialect}, err
+	}
+	return b, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-go/folio/post"
 )
 
 // hostileBodies are the Markdown shapes on which goldmark's time grows
@@ -121,5 +123,20 @@ func TestMeasure(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Measure(%q) = %+v, want %+v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestGuard(t *testing.T) {
+	ok := post.Body{Format: post.Markdown, Text: "Some *words*.", Dialect: post.Hugo}
+	if got, err := (Limits{}).Guard(ok); err != nil || got != ok {
+		t.Errorf("Guard(ok) = %+v, %v; want it unchanged", got, err)
+	}
+	bad := post.Body{Format: post.Markdown, Text: strings.Repeat("[a](", 100000), Dialect: post.Hugo}
+	got, err := (Limits{}).Guard(bad)
+	if !errors.Is(err, ErrLimit) {
+		t.Errorf("Guard(bad) error = %v, want ErrLimit", err)
+	}
+	if want := (post.Body{Format: post.Text, Text: bad.Text}); got != want {
+		t.Errorf("Guard(bad) = %.40q…, want the text as plain text", got.Text)
 	}
 }
