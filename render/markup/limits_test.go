@@ -75,6 +75,12 @@ func TestLimitsKeepRealPosts(t *testing.T) {
 	if err := (Limits{}).Check(b.String(), "markdown"); err != nil {
 		t.Errorf("a long real-looking post: %v", err)
 	}
+	if err := (Limits{}).Check(strings.Repeat("<div>", 100000), "html"); !errors.Is(err, ErrLimit) {
+		t.Errorf("an HTML body of 100,000 tags: %v, want ErrLimit", err)
+	}
+	if err := (Limits{}).Check(strings.Repeat("<p>A paragraph of <em>HTML</em>.</p>\n", 2000), "html"); err != nil {
+		t.Errorf("an HTML body of 6,000 tags: %v", err)
+	}
 	if err := (Limits{MaxBytes: 10}).Check(strings.Repeat("<", 11), "html"); !errors.Is(err, ErrLimit) {
 		t.Errorf("an HTML body past MaxBytes: %v, want ErrLimit", err)
 	}
