@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -57,6 +58,16 @@ type PageOptions struct {
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
 	NoDayArchives bool
+	// Limits bound each body's size and shape before the body renderer
+	// sees it (see markup.Limits; the zero value uses its defaults, which
+	// no real post reaches). A body past one is shown, on its page, in
+	// lists and in feeds, as its text in escaped plain paragraphs, and
+	// Warn is told.
+	Limits markup.Limits
+	// Warn, when set, is told of each post whose body is past Limits,
+	// once per post. Pages written in parallel call it at the same time,
+	// so it must be safe for concurrent use.
+	Warn func(post.Warning)
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -116,6 +127,10 @@ type postCache struct {
 	bodyDone atomic.Bool
 	body     template.HTML
 	bodyErr  error
+	// guarded is the post's body as Limits allow it to be rendered.
+	guardOnce sync.Once
+	guarded   post.Body
+	past      bool
 }
 
 // Page is one file of the site: where it goes and how to write it.

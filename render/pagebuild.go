@@ -294,7 +294,8 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 	if c := r.posts[p]; c != nil && c.bodyDone.Load() {
 		return c.body, c.bodyErr
 	}
-	h, err := BodyHTML(r.body, p.Body, r.site.UnsafeHTML)
+	b, _ := r.guardedBody(p)
+	h, err := BodyHTML(r.body, b, r.site.UnsafeHTML)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -326,11 +327,20 @@ func (r *Renderer) Body(p *post.Post) (template.HTML, error) {
 // that fit in SummaryWords words (the first one cut between words when it
 // alone is longer).
 func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	if b, past := r.guardedBody(p); past {
+		q := *p
+		q.Body = b
+		p = &q
+	}
 	text, truncated := post.Summarize(p, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := BodyHTML(r.body, post.Body{Format: p.Body.Format, Text: text}, r.site.UnsafeHTML)
+	b := post.Body{Format: p.Body.Format, Text: text, Dialect: p.Body.Dialect}
+	if len(text) > maxSummaryBytes {
+		b, truncated = clippedSummary(text), true
+	}
+	h, err := BodyHTML(r.body, b, r.site.UnsafeHTML)
 	return h, truncated, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,7 +63,16 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	sets, newest := feedSets(site, idx), newestDate(idx)
 	formats := feedFormats(newest)
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats)})
+	// Pages are written in parallel: warnings about bodies past the
+	// renderer's limits are gathered, and reported sorted.
+	var warnMu sync.Mutex
+	var bodyWarns []string
+	warn := func(w post.Warning) {
+		warnMu.Lock()
+		bodyWarns = append(bodyWarns, w.String())
+		warnMu.Unlock()
+	}
+	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats), Warn: warn})
 	if err != nil {
 		return 0, errors.Join(append(errs, err)...)
 	}
@@ -88,7 +98,9 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	// The site's feeds carry whole posts: render those bodies now, once,
 	// for the feeds and the posts' pages to share.
 	for _, p := range newestPosts(sets[0].posts, feedEntries) {
-		r.Body(p) // an error is reported by the page
+		if !r.PastLimits(p) {
+			r.Body(p) // an error is reported by the page
+		}
 	}
 	taken := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
@@ -99,6 +111,10 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
 	if err != nil {
 		errs = append(errs, err)
+	}
+	slices.Sort(bodyWarns)
+	for _, w := range bodyWarns {
+		errs = append(errs, warning{errors.New(w)})
 	}
 	if cfg.memprofile != "" {
 		// Here, with every page written and the renderer still live, the
@@ -263,6 +279,10 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
+					if r.PastLimits(p) {
+						// Its page has all of it, as plain text.
+						return summary(p)
+					}
 					h, err := r.Body(p)
 					return string(h), err
 				}

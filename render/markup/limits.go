@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
 )
@@ -239,11 +240,20 @@ func run(s string, c byte) int {
 // Guard returns the body to render in place of b: b itself when it is
 // within l, or else b's text as plain text, which a body renderer writes
 // as escaped paragraphs in time linear in its size, with the error from
-// Check saying which limit it is past. The post keeps its words; only
-// their markup is lost.
+// Check saying which limit it is past. The post keeps its words, only
+// their markup is lost; a body past MaxBytes keeps its first MaxBytes,
+// cut at a character boundary and followed by a line saying so.
 func (l Limits) Guard(b post.Body) (post.Body, error) {
-	if err := l.Check(b.Text, string(b.Format)); err != nil {
-		return post.Body{Format: post.Text, Text: b.Text, Dialect: post.NoDialect}, err
+	err := l.Check(b.Text, string(b.Format))
+	if err == nil {
+		return b, nil
 	}
-	return b, nil
+	text := b.Text
+	if m := limit(l.MaxBytes, DefaultMaxBytes); len(text) > m {
+		for m > 0 && !utf8.RuneStart(text[m]) {
+			m--
+		}
+		text = text[:m] + fmt.Sprintf("\n\n[%d more bytes not shown]", len(b.Text)-m)
+	}
+	return post.Body{Format: post.Text, Text: text}, err
 }
