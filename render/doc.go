@@ -1,5 +1,7 @@
 // Package render writes posts out: as JSON, as plain text, as front-matter
-// Markdown, as HTML pages from templates, and as feeds and sitemaps.
+// Markdown, and as the HTML pages of a site from templates. Bodies become
+// HTML in package render/markup; feeds and sitemaps are package
+// render/feed.
 //
 // # HTML pages
 //
@@ -31,13 +33,11 @@
 //
 // # Bodies and safety
 //
-// Post bodies become HTML through a BodyRenderer: DefaultBody renders
-// Markdown with goldmark, plain text as paragraphs, and WordPress HTML
-// through Autop (WordPress's automatic paragraphs). Content is untrusted:
-// BodyHTML, the one place content becomes template.HTML, passes every body
-// through Sanitize, an allow-list of elements, attributes and URL schemes,
-// unless Site.UnsafeHTML opts out. Everything else from content is plain
-// text that html/template escapes for its context, and URLs from content
-// (citations, author sites) are linked only when they are http or https.
-// SummaryHTML cuts rendered HTML by words without leaving an element open.
+// Post bodies become HTML through a markup.BodyRenderer
+// (PageOptions.Body); the default is markup.New with Site.UnsafeHTML.
+// Content is untrusted: every body and summary is passed through
+// markup.Sanitize unless Site.UnsafeHTML opts out. Everything else from
+// content is plain text that html/template escapes for its context, and
+// URLs from content (citations, author sites) are linked only when they
+// are http or https.
 package render

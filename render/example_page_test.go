@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -39,43 +38,6 @@ func ExampleSite_Check() {
 	fmt.Println(site.Check(posts))
 	// Output:
 	// render: post "One" has path /2017/, which is the archive 2017's: two pages on one path
-}
-
-func ExampleAutop() {
-	fmt.Println(render.Autop("First line\nsecond line.\n\n<div>A block</div>\nLast."))
-	// Output:
-	// <p>First line<br />
-	// second line.</p>
-	// <div>A block</div>
-	// <p>Last.</p>
-}
-
-func ExampleSanitize() {
-	fmt.Println(render.Sanitize(`<p onclick="steal()">Hi <a href="javascript:alert(1)">there</a><script>alert(1)</script>`))
-	// Output:
-	// <p>Hi <a>there</a></p>
-}
-
-func ExampleSummaryHTML() {
-	h := template.HTML(`<p>One <em>two three</em> four.</p><p>Five.</p>`)
-	s, truncated := render.SummaryHTML(h, 2)
-	fmt.Println(s, truncated)
-	s, truncated = render.SummaryHTML(h, 5)
-	fmt.Println(s, truncated)
-	// Output:
-	// <p>One <em>two…</em></p> true
-	// <p>One <em>two three</em> four.</p><p>Five.</p> false
-}
-
-func ExampleBodyHTML() {
-	h, err := render.BodyHTML(nil, post.Body{Format: post.Markdown, Text: "Hello *world* <script>x</script>"}, false)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Print(h)
-	// Output:
-	// <p>Hello <em>world</em> x</p>
 }
 
 func ExampleNewRenderer() {

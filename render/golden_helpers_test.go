@@ -3,7 +3,6 @@ package render
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -29,21 +28,4 @@ func checkGolden(t *testing.T, path string, got []byte) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
-}
-
-// goldenInputs lists the files of dir with extension ext, sorted.
-func goldenInputs(t *testing.T, dir, ext string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*"+ext))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no %s files in %s", ext, dir)
-	}
-	return files
-}
-
-func goldenName(input, ext, goldenExt string) string {
-	return strings.TrimSuffix(input, ext) + goldenExt
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/folio-go/folio/render/markup"
 )
 
 // These tests hand output to html5lib, a parser that follows the HTML
@@ -60,17 +62,17 @@ func TestSanitizeHTML5(t *testing.T) {
 	python := html5libPython(t)
 	var in []string
 	for _, s := range hostileBodies {
-		in = append(in, Sanitize(s), Sanitize(Autop(s)))
+		in = append(in, markup.Sanitize(s), markup.Sanitize(markup.Autop(s)))
 	}
 	for _, hp := range hostileFieldPayloads {
 		for _, s := range []string{hp.payload, "<div>" + hp.payload + "</div>", "<ul><li>" + hp.payload + "<li>x</ul>", "<table><tr><td>" + hp.payload + "<td>x</table>"} {
-			in = append(in, Sanitize(s))
+			in = append(in, markup.Sanitize(s))
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzSanitize", "*"))
+	files, _ := filepath.Glob(filepath.Join("markup", "testdata", "fuzz", "FuzzSanitize", "*"))
 	for _, name := range files {
 		if s, ok := fuzzSeedString(t, name); ok {
-			in = append(in, Sanitize(s))
+			in = append(in, markup.Sanitize(s))
 		}
 	}
 	js, err := json.Marshal(in)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -132,7 +133,7 @@ func checkLDJSON(t *testing.T, name, page string) {
 			t.Errorf("%s: JSON-LD headline %q is not a payload", name, bp.Headline)
 		}
 		for _, a := range bp.Author {
-			if a.URL != "" && !safeWebURL(a.URL) {
+			if a.URL != "" && !markup.IsWebURL(a.URL) {
 				t.Errorf("%s: JSON-LD author URL %q", name, a.URL)
 			}
 		}

@@ -35,9 +35,9 @@ type PageOptions struct {
 	// other files, never from a page's own file. Nil uses the default
 	// theme.
 	Templates fs.FS
-	// Body renders post bodies; nil means NewDefaultBody(Site.UnsafeHTML).
+	// Body renders post bodies; nil means markup.New with Site.UnsafeHTML.
 	// Its output is sanitized unless Site.UnsafeHTML is set.
-	Body BodyRenderer
+	Body markup.BodyRenderer
 	// SummaryWords is the length of a derived summary; 0 or less means
 	// DefaultSummaryWords.
 	SummaryWords int
@@ -77,7 +77,8 @@ type PageOptions struct {
 type Renderer struct {
 	site    Site
 	idx     *taxonomy.Index
-	body    BodyRenderer
+	body    markup.BodyRenderer
+	markup  *markup.Renderer // body when PageOptions.Body is nil
 	opt     PageOptions
 	theme   *theme
 	pages   []Page
@@ -172,7 +173,8 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
-		r.body = NewDefaultBody(site.UnsafeHTML)
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.body = r.markup
 	}
 	if err := r.site.Check(idx.Posts()); err != nil {
 		return nil, err
@@ -340,9 +342,7 @@ func (r *Renderer) execute(w io.Writer, kind Kind, d *PageData) error {
 	// Titles, names and the rest reach the page through html/template,
 	// which escapes markup but passes on NUL, control characters and
 	// bytes that are not UTF-8; a valid page has none of them.
-	if needsCleanBytes(out) {
-		out = []byte(cleanText(string(out)))
-	}
+	out = markup.CleanBytes(out)
 	_, err := w.Write(out)
 	return err
 }
@@ -521,7 +521,7 @@ func checkBaseURL(base string) error {
 		return nil
 	}
 	u, err := url.Parse(base)
-	if !safeWebURL(base) || err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || strings.TrimSpace(base) != base {
+	if !markup.IsWebURL(base) || err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || strings.TrimSpace(base) != base {
 		return fmt.Errorf("render: NewRenderer: BaseURL %q: want an absolute http or https URL without query or fragment", base)
 	}
 	return nil

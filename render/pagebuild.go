@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -60,7 +61,7 @@ func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
 		switch {
 		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
 			u = r.link(root, u)
-		case safeWebURL(u):
+		case markup.IsWebURL(u):
 		default:
 			continue
 		}
@@ -295,7 +296,7 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 		return c.body, c.bodyErr
 	}
 	b, _ := r.guardedBody(p)
-	h, err := BodyHTML(r.body, b, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, b)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
@@ -340,8 +341,17 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 	if len(text) > maxSummaryBytes {
 		b, truncated = clippedSummary(text), true
 	}
-	h, err := BodyHTML(r.body, b, r.site.UnsafeHTML)
+	h, err := r.bodyHTML(p, b)
 	return h, truncated, err
+}
+
+// bodyHTML renders b, p's body or summary: with the default renderer
+// through PostHTML, which sees the post, else with markup.BodyHTML.
+func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	if r.markup != nil {
+		return r.markup.PostHTML(p, b)
+	}
+	return markup.BodyHTML(r.body, b, r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start
@@ -391,7 +401,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	for _, ct := range p.Citations {
 		cd := CitationData{Source: ct.Source, Title: ct.Title}
-		if safeWebURL(ct.URL) {
+		if markup.IsWebURL(ct.URL) {
 			cd.URL = strings.TrimSpace(ct.URL)
 		}
 		pd.Citations = append(pd.Citations, cd)
@@ -463,7 +473,7 @@ func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
 	if !r.site.RelativeURLs {
 		return h
 	}
-	return relativizeHTML(h, func(u string) string {
+	return markup.RelativizeLinks(h, func(u string) string {
 		end := strings.IndexAny(u, "?#")
 		if end < 0 {
 			return r.link(root, u)
@@ -525,7 +535,7 @@ func (r *Renderer) authorData(root string, a post.Author) AuthorData {
 		ad.URL = r.termLink(root, t)
 	}
 	known := r.authors[slug]
-	if u := strings.TrimSpace(known.URL); safeWebURL(u) {
+	if u := strings.TrimSpace(known.URL); markup.IsWebURL(u) {
 		ad.Website = u
 	}
 	ad.Bio = known.Bio
@@ -626,7 +636,7 @@ func describe(summary template.HTML) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+	return strings.TrimRight(text[:cut], " ,;:") + markup.Ellipsis
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -673,7 +683,7 @@ func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {
 }
 
 func safeWebURLOrEmpty(u string) string {
-	if safeWebURL(u) {
+	if markup.IsWebURL(u) {
 		return strings.TrimSpace(u)
 	}
 	return ""

@@ -29,7 +29,7 @@ var allKinds = []Kind{KindHome, KindPost, KindTaxonomy, KindTerm, KindAuthor, Ki
 // link ready for an href: relative to the page when Site.RelativeURLs is
 // set, root-relative otherwise, and checked safe; every string is plain
 // text that the template escapes; only Body and Summary are HTML, and they
-// come from BodyHTML and SummaryHTML.
+// come from markup.BodyHTML and markup.Summary.
 type PageData struct {
 	Site SiteData
 	Kind Kind

@@ -264,7 +264,7 @@ func (d *fmDocument) yaml(block string, openLine int) error {
 func (d *fmDocument) slowYAML(block string, openLine int) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(block), &root); err != nil {
-		return d.yamlError(err, openLine)
+		return d.yamlError(err, block, openLine)
 	}
 	if len(root.Content) == 0 {
 		return nil // empty front matter
@@ -295,7 +295,7 @@ func (d *fmDocument) slowYAML(block string, openLine int) error {
 
 // yamlError turns a yaml.v3 error into a positioned one, moving its line
 // from the block to the file.
-func (d *fmDocument) yamlError(err error, openLine int) error {
+func (d *fmDocument) yamlError(err error, block string, openLine int) error {
 	msg := err.Error()
 	line := openLine + 1
 	if m := fmYAMLLine.FindStringSubmatch(msg); m != nil {
@@ -305,9 +305,25 @@ func (d *fmDocument) yamlError(err error, openLine int) error {
 			n++
 		}
 		line = openLine + n
-		msg = "yaml: " + msg
+		col := yamlErrorColumn(blockLine(block, n), msg)
+		return d.errAt(line, col, fmt.Errorf("source: %w: yaml: %s", ErrFrontMatter, msg))
 	}
 	return d.errAt(line, 0, fmt.Errorf("source: %w: %s", ErrFrontMatter, msg))
+}
+
+// blockLine returns the n-th line (1-based) of block, or "" past its end.
+func blockLine(block string, n int) string {
+	for ; n > 1; n-- {
+		i := strings.IndexByte(block, '\n')
+		if i < 0 {
+			return ""
+		}
+		block = block[i+1:]
+	}
+	if i := strings.IndexByte(block, '\n'); i >= 0 {
+		block = block[:i]
+	}
+	return block
 }
 
 // fromYAML converts a YAML node, following aliases within budget.
@@ -386,7 +402,7 @@ func (d *fmDocument) toml(block string, openLine int) error {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, col := de.Position()
-			return d.errAt(openLine+row, col, fmt.Errorf("source: %w: toml: %s", ErrFrontMatter, de.Error()))
+			return d.errAt(openLine+row, col, fmt.Errorf("source: %w: %s", ErrFrontMatter, de.Error()))
 		}
 		return d.errAt(openLine, 0, fmt.Errorf("source: %w: toml: %v", ErrFrontMatter, err))
 	}

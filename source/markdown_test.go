@@ -151,7 +151,7 @@ func TestParseMarkdownErrors(t *testing.T) {
 		want           error
 	}{
 		{"unclosed YAML", "a.md", "\n---\ntitle: x\n", 2, 1, source.ErrFrontMatter},
-		{"YAML syntax, after blank lines", "a.md", "\n\n---\ntitle: ok\ntags: [a, b\n---\n", 5, 0, source.ErrFrontMatter},
+		{"YAML syntax, after blank lines", "a.md", "\n\n---\ntitle: ok\ntags: [a, b\n---\n", 5, 7, source.ErrFrontMatter},
 		{"YAML not a mapping", "a.md", "---\n- a\n- b\n---\n", 2, 1, source.ErrFrontMatter},
 		{"TOML syntax", "a.md", "+++\ntitle = \"x\"\ndate = = 3\n+++\n", 3, 8, source.ErrFrontMatter},
 		{"JSON syntax", "a.md", "{\n  \"title\": \"x\",\n  \"date\": nope\n}\n", 3, 12, source.ErrFrontMatter},

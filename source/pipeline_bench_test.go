@@ -11,6 +11,8 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -132,28 +134,28 @@ func pipeline(b *testing.B, fsys fs.FS) int {
 	// Each post's feed summary is made once, however many term feeds show
 	// it, as examples/site does; without Summary a feed renders the whole
 	// body of each entry to cut a summary from it.
-	body := render.NewDefaultBody(false)
+	body := markup.New(markup.Options{})
 	sums := map[*post.Post]string{}
 	summary := func(p *post.Post) (string, error) {
 		if h, ok := sums[p]; ok {
 			return h, nil
 		}
 		text, _ := post.Summarize(p, 0)
-		h, err := render.BodyHTML(body, post.Body{Format: p.Body.Format, Text: text}, false)
+		h, err := body.PostHTML(p, post.Body{Format: p.Body.Format, Text: text})
 		sums[p] = string(h)
 		return string(h), err
 	}
-	feed := func(title, link string, posts []*post.Post, full bool) {
-		f := &render.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink, Summary: summary}
-		if err := render.RSS(io.Discard, f); err != nil {
+	writeFeed := func(title, link string, posts []*post.Post, full bool) {
+		f := &feed.Feed{Title: title, Link: site.AbsURL(link), Posts: posts, Limit: 20, FullContent: full, Permalink: permalink, Summary: summary}
+		if err := feed.RSS(io.Discard, f); err != nil {
 			b.Fatal(err)
 		}
 		n++
 	}
-	feed(site.Title, "/", idx.Posts(), true)
+	writeFeed(site.Title, "/", idx.Posts(), true)
 	for _, name := range idx.Taxonomies() {
 		for t := range idx.Taxonomy(name).All() {
-			feed(t.Name, site.TermURL(name, t.Slug), t.Posts, false)
+			writeFeed(t.Name, site.TermURL(name, t.Slug), t.Posts, false)
 		}
 	}
 	return n

@@ -23,6 +23,8 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/source"
 )
 
@@ -66,8 +68,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	site := &render.Site{Title: *title, BaseURL: *base}
-	body := render.NewDefaultBody(false) // one renderer for every post
-	feed := &render.Feed{
+	body := markup.New(markup.Options{}) // one renderer for every post
+	all := &feed.Feed{
 		Title:       *title,
 		Link:        site.AbsURL("/"),
 		Posts:       posts,
@@ -75,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		FullContent: *full,
 		Permalink:   func(p *post.Post) string { return site.AbsURL(site.PostURL(p)) },
 		Body: func(p *post.Post) (string, error) {
-			h, err := render.BodyHTML(body, p.Body, false)
+			h, err := body.PostHTML(p, p.Body)
 			return string(h), err
 		},
 		Summary: func(p *post.Post) (string, error) { return summary(body, p) },
@@ -86,14 +88,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, f := range []struct {
 		name  string
-		write func(io.Writer, *render.Feed) error
+		write func(io.Writer, *feed.Feed) error
 	}{
-		{"index.xml", render.RSS},
-		{"atom.xml", render.Atom},
-		{"feed.json", render.JSONFeed},
+		{"index.xml", feed.RSS},
+		{"atom.xml", feed.Atom},
+		{"feed.json", feed.JSONFeed},
 	} {
-		feed.FeedURL = site.AbsURL("/" + f.name)
-		if err := writeFile(filepath.Join(*out, f.name), feed, f.write); err != nil {
+		all.FeedURL = site.AbsURL("/" + f.name)
+		if err := writeFile(filepath.Join(*out, f.name), all, f.write); err != nil {
 			fmt.Fprintf(stderr, "feeds: %s: %v\n", f.name, err)
 			status = 1
 			continue
@@ -104,12 +106,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // writeFile writes one feed to name.
-func writeFile(name string, feed *render.Feed, write func(io.Writer, *render.Feed) error) error {
+func writeFile(name string, fd *feed.Feed, write func(io.Writer, *feed.Feed) error) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
-	err = write(f, feed)
+	err = write(f, fd)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -118,16 +120,16 @@ func writeFile(name string, feed *render.Feed, write func(io.Writer, *render.Fee
 
 // summary is p's explicit summary, or else the first 50 words of its body,
 // as HTML.
-func summary(body render.BodyRenderer, p *post.Post) (string, error) {
+func summary(body *markup.Renderer, p *post.Post) (string, error) {
 	if p.Summary != "" {
-		h, err := render.BodyHTML(body, post.Body{Format: p.Body.Format, Text: p.Summary}, false)
+		h, err := body.PostHTML(p, post.Body{Format: p.Body.Format, Text: p.Summary})
 		return string(h), err
 	}
-	h, err := render.BodyHTML(body, p.Body, false)
+	h, err := body.PostHTML(p, p.Body)
 	if err != nil {
 		return "", err
 	}
-	s, _ := render.SummaryHTML(h, 50)
+	s, _ := markup.Summary(h, 50)
 	return string(s), nil
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -78,14 +79,14 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 
 	var jobs []job
-	var sitemap []render.SitemapURL
+	var sitemap []feed.SitemapURL
 	abs := absURL(site)
 	for pg := range r.Pages() {
 		jobs = append(jobs, job{file: pg.File(), write: pg.Write})
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
 			continue
 		}
-		u := render.SitemapURL{Loc: abs(pg.Path)}
+		u := feed.SitemapURL{Loc: abs(pg.Path)}
 		if pg.Post != nil {
 			u.LastMod = pg.Post.Updated
 			if u.LastMod.IsZero() {
@@ -124,7 +125,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		runtime.KeepAlive(r)
 	}
-	names, err := render.Sitemaps(sitemap, render.SitemapOptions{BaseURL: abs("/")}, func(name string) (io.WriteCloser, error) {
+	names, err := feed.Sitemaps(sitemap, feed.SitemapOptions{BaseURL: abs("/")}, func(name string) (io.WriteCloser, error) {
 		return out.Create(name)
 	})
 	n += len(names)
@@ -186,17 +187,17 @@ type feedSet struct {
 // feedFormat is one of the formats every feedSet is written in.
 type feedFormat struct {
 	name, label, mediaType string
-	write                  func(io.Writer, *render.Feed) error
+	write                  func(io.Writer, *feed.Feed) error
 }
 
 // feedFormats are RSS, Atom and JSON Feed; Atom only when some post has
 // a date, since an Atom feed must have one.
 func feedFormats(newest time.Time) []feedFormat {
-	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, render.RSS}}
+	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, feed.RSS}}
 	if !newest.IsZero() {
-		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, render.Atom})
+		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, feed.Atom})
 	}
-	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, render.JSONFeed})
+	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, feed.JSONFeed})
 }
 
 // feedSets are the site's feeds, with whole posts, and every term's, with
@@ -263,7 +264,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 	for _, set := range sets {
 		dir := feedDir(set.page)
 		for _, format := range formats {
-			f := &render.Feed{
+			f := &feed.Feed{
 				Title:       set.title,
 				Description: site.Description,
 				Link:        abs(dir),

@@ -17,6 +17,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -61,7 +62,7 @@ func main() {
 	}
 
 	// 4. render: an Atom feed of the ten newest posts.
-	feed := &render.Feed{
+	atom := &feed.Feed{
 		Title:     site.Title,
 		Link:      site.BaseURL,
 		FeedURL:   site.AbsURL("/atom.xml"),
@@ -69,7 +70,7 @@ func main() {
 		Limit:     10,
 		Permalink: func(p *post.Post) string { return site.AbsURL(site.PostURL(p)) },
 	}
-	if err := writeFile(filepath.Join(*out, "atom.xml"), func(w io.Writer) error { return render.Atom(w, feed) }); err != nil {
+	if err := writeFile(filepath.Join(*out, "atom.xml"), func(w io.Writer) error { return feed.Atom(w, atom) }); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("wrote %d posts to %s\n", idx.Len(), *out)

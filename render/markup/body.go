@@ -1,0 +1,362 @@
+package markup
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/folio-go/folio/post"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// BodyRenderer turns a post body into HTML. Plug one in to use another
+// Markdown engine or markup; unless the site sets UnsafeHTML its output is
+// sanitized before it reaches a page, so a renderer need not be careful.
+type BodyRenderer interface {
+	// Render writes b as HTML to w. It returns an error for a format it
+	// does not handle or when w fails.
+	Render(w io.Writer, b post.Body) error
+}
+
+// Options configures a Renderer. The zero value is the safe default:
+// Markdown, text and WordPress HTML bodies, sanitized.
+//
+// Options is the place for what bodies will need later (a Warn callback
+// for problems that keep a post, shortcode handlers, syntax highlighting,
+// heading ids): new fields keep the zero value working, so New and the
+// Renderer methods keep their signatures.
+type Options struct {
+	// UnsafeHTML writes raw HTML inside Markdown and the HTML of HTML
+	// bodies as given, without Sanitize. Only for content the site owner
+	// wrote and trusts.
+	UnsafeHTML bool
+}
+
+// Renderer is the BodyRenderer folio uses: Markdown through goldmark
+// (CommonMark with tables, strikethrough, autolinks and footnotes), plain
+// text as escaped <p> paragraphs, and HTML through Autop. Make one with
+// New, once, and share it: it is safe for concurrent use.
+type Renderer struct {
+	unsafe bool
+	md     goldmark.Markdown
+	// plain is md without Linkify, which goldmark tries after every space
+	// and costs about a fifth of a conversion; see markdown.
+	plain goldmark.Markdown
+	// scratch holds *bodyScratch buffers for Markdown, so that each body
+	// does not copy its source and grow an output buffer from nothing.
+	scratch sync.Pool
+}
+
+// bodyScratch is the reusable memory of one Markdown conversion.
+type bodyScratch struct {
+	src []byte
+	out bytes.Buffer
+	// w buffers goldmark's writes into out; goldmark makes a 4 KB
+	// bufio.Writer of its own for every conversion given a plain writer.
+	w *bufio.Writer
+}
+
+// New returns a body renderer configured by opt. Without
+// opt.UnsafeHTML (the safe choice) raw HTML inside Markdown is omitted,
+// and the HTML made from Markdown and HTML bodies is passed through
+// Sanitize, so links with dangerous URLs lose their href; with it both
+// are written as given.
+func New(opt Options) *Renderer {
+	unsafeHTML := opt.UnsafeHTML
+	rendererOpts := []renderer.Option{gmhtml.WithXHTML()}
+	if unsafeHTML {
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
+	}
+	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
+	md := goldmark.New(
+		goldmark.WithExtensions(table, extension.Strikethrough, extension.Linkify, extension.Footnote),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	plain := goldmark.New(
+		goldmark.WithExtensions(table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Renderer{unsafe: unsafeHTML, md: md, plain: plain}
+}
+
+// HTML renders b as HTML a template may write unescaped: sanitized
+// unless the Renderer was made with UnsafeHTML. An empty Format is read
+// as text; an unknown format is an error.
+func (d *Renderer) HTML(b post.Body) (template.HTML, error) {
+	h, err := d.html(b)
+	if err != nil {
+		return "", err
+	}
+	return trustedHTML(h, true), nil
+}
+
+// PostHTML renders b, the body or the summary of p, as HTML does. It is
+// the entry point for a post's own text: p is the context of b (its path
+// for warnings, its attachments and fields), which what bodies will need
+// later (shortcodes, links to other posts) reads; today it is unused and
+// may be nil.
+func (d *Renderer) PostHTML(p *post.Post, b post.Body) (template.HTML, error) {
+	return d.HTML(b)
+}
+
+// Render writes b as HTML. An empty Format is read as text. An unknown
+// format is an error and nothing is written.
+func (d *Renderer) Render(w io.Writer, b post.Body) error {
+	h, err := d.html(b)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, h)
+	return err
+}
+
+// html is Render's result as a string.
+func (d *Renderer) html(b post.Body) (string, error) {
+	switch b.Format {
+	case post.Markdown:
+		sc, _ := d.scratch.Get().(*bodyScratch)
+		if sc == nil {
+			sc = new(bodyScratch)
+		}
+		defer d.scratch.Put(sc)
+		out, err := d.markdown(sc, b.Text)
+		if err != nil {
+			return "", err
+		}
+		if d.unsafe {
+			return out, nil
+		}
+		// goldmark drops raw HTML and the URLs it knows to be dangerous;
+		// Sanitize also drops the odd schemes it lets through.
+		return Sanitize(out), nil
+	case post.Text, "":
+		return textParagraphs(b.Text), nil
+	case post.HTML:
+		out := Autop(b.Text)
+		if !d.unsafe {
+			out = Sanitize(out)
+		}
+		return out, nil
+	}
+	return "", fmt.Errorf("markup: body format %q: not text, markdown or html", b.Format)
+}
+
+// markdown converts src with goldmark. Linkify turns bare "http:",
+// "https:", "ftp:" and "www." addresses and e-mail addresses into links;
+// without it each of them stays text, so when the conversion without it
+// has none of them outside its tags, Linkify would have found nothing
+// and the result is the same. Most posts take that path. With UnsafeHTML
+// raw HTML can hide a '<' or '>' inside an attribute, so there every
+// body goes through Linkify; so does a body with blanks at the end of a
+// line (see trailingBlanks).
+func (d *Renderer) markdown(sc *bodyScratch, src string) (string, error) {
+	sc.src = append(sc.src[:0], src...)
+	if !d.unsafe && !trailingBlanks(src) {
+		if err := sc.convert(d.plain); err != nil {
+			return "", err
+		}
+		if out := sc.out.String(); !mayLinkify(out) {
+			return out, nil
+		}
+	}
+	if err := sc.convert(d.md); err != nil {
+		return "", err
+	}
+	return sc.out.String(), nil
+}
+
+// convert runs md over sc.src into sc.out.
+func (sc *bodyScratch) convert(md goldmark.Markdown) error {
+	sc.out.Reset()
+	if sc.w == nil {
+		sc.w = bufio.NewWriter(&sc.out)
+	}
+	sc.w.Reset(&sc.out)
+	err := md.Convert(sc.src, sc.w)
+	if ferr := sc.w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// trailingBlanks reports whether a line of src (less a CRLF's "\r") ends
+// in two or more blanks or in a blank other than a space: a tab, a stray
+// "\r", a form feed. Linkify, which goldmark tries after every space, splits
+// the text there, and goldmark then trims only part of the blanks before
+// the line break ("a    \n" gives "a <br />" with Linkify and "a<br />"
+// without); such bodies take the Linkify path so that their HTML stays
+// what it always was.
+func trailingBlanks(src string) bool {
+	for i := 0; i < len(src); {
+		k := strings.IndexByte(src[i:], '\n')
+		end := len(src)
+		if k >= 0 {
+			end = i + k
+		}
+		line := strings.TrimSuffix(src[i:end], "\r")
+		n := len(line) - len(strings.TrimRight(line, " \t\r\v\f"))
+		if n >= 2 || (n == 1 && line[len(line)-1] != ' ') {
+			return true
+		}
+		i = end + 1
+	}
+	return false
+}
+
+// mayLinkify reports whether goldmark's HTML h has text, outside its
+// tags, that Linkify could have made a link of: an "http:", "https:",
+// "ftp:" or "www." address or an '@'. In goldmark's own output (raw HTML
+// omitted) a '<' or '>' is always a tag's edge: text and attribute
+// values have them escaped.
+func mayLinkify(h string) bool {
+	for _, mark := range [...]string{"http", "ftp:", "www.", "@"} {
+		for off := 0; ; {
+			i := strings.Index(h[off:], mark)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(mark)
+			if mark == "http" && !strings.HasPrefix(h[off:], ":") && !strings.HasPrefix(h[off:], "s:") {
+				continue
+			}
+			// The nearest tag edge before the mark says where it is:
+			// after a '>' (or none) it is text.
+			if edge := strings.LastIndexAny(h[:i], "<>"); edge < 0 || h[edge] == '>' {
+				return true
+			}
+			// Inside a tag: go on after it, so that no tag is searched
+			// backwards twice.
+			end := strings.IndexByte(h[i:], '>')
+			if end < 0 {
+				break
+			}
+			off = i + end
+		}
+	}
+	return false
+}
+
+// sanitizes reports whether r's output is already sanitized, so BodyHTML
+// need not do it twice.
+func sanitizes(r BodyRenderer) bool {
+	d, ok := r.(*Renderer)
+	return ok && !d.unsafe
+}
+
+// textParagraphs writes plain text as escaped paragraphs, one per run of
+// lines between blank lines; the lines of a paragraph stay on their own
+// lines (browsers show them joined by a space).
+func textParagraphs(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, para := range strings.Split(s, "\n\n") {
+		para = strings.Trim(para, " \t\n")
+		if para == "" {
+			continue
+		}
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(para))
+		b.WriteString("</p>\n")
+	}
+	return b.String()
+}
+
+// BodyHTML renders b with r and returns it as template.HTML, the one place
+// where markup from content becomes HTML a template writes unescaped.
+// Unless unsafeHTML is set the result is passed through Sanitize, whatever
+// r produced, so a plugged-in renderer cannot bring script into a page.
+// r nil means New(Options{UnsafeHTML: unsafeHTML}). Errors are r's.
+func BodyHTML(r BodyRenderer, b post.Body, unsafeHTML bool) (template.HTML, error) {
+	if r == nil {
+		r = New(Options{UnsafeHTML: unsafeHTML})
+	}
+	if d, ok := r.(*Renderer); ok {
+		// The default renderer's string as it is, without copying it
+		// through a buffer.
+		h, err := d.html(b)
+		if err != nil {
+			return "", err
+		}
+		return trustedHTML(h, unsafeHTML || !d.unsafe), nil
+	}
+	var buf bytes.Buffer
+	if err := r.Render(&buf, b); err != nil {
+		return "", err
+	}
+	return trustedHTML(buf.String(), unsafeHTML || sanitizes(r)), nil
+}
+
+// trustedHTML is the audit point: the only conversion of content to
+// template.HTML in folio. Everything reaching it is sanitized unless
+// skipSanitize says the site owner opted out with UnsafeHTML or the
+// caller holds Sanitize's own output.
+func trustedHTML(s string, skipSanitize bool) template.HTML {
+	if !skipSanitize {
+		s = Sanitize(s)
+	}
+	return template.HTML(s) //nolint:gosec // sanitized above, or the site opted out
+}
+
+// RelativizeLinks rewrites the root-relative href and src values ("/img/a.png",
+// not "//host/...") of h, HTML that BodyHTML made, with rel, so that links
+// inside content work when the site is opened from disk. Tags it changes
+// are rewritten from their parsed attributes, each value escaped; all
+// other markup is copied as it is. The result is as trusted as h.
+func RelativizeLinks(h template.HTML, rel func(string) string) template.HTML {
+	s := string(h)
+	if !strings.Contains(s, `="/`) && !strings.Contains(s, `=/`) && !strings.Contains(s, `='/`) {
+		return h
+	}
+	var b strings.Builder
+	tz := newTokenizer(s)
+	for {
+		tok, ok := tz.next()
+		if !ok {
+			break
+		}
+		if (tok.Kind != startTagToken && tok.Kind != selfClosingTagToken) || !hasRootRelative(tok) {
+			b.WriteString(tok.Raw)
+			continue
+		}
+		b.WriteString("<" + tok.Name)
+		for _, a := range tok.Attrs {
+			b.WriteString(" " + a.Key)
+			if !a.HasVal {
+				continue
+			}
+			val := html.UnescapeString(a.Val)
+			if isRootRelativeAttr(a.Key, val) {
+				val = rel(val)
+			}
+			b.WriteString(`="` + html.EscapeString(val) + `"`)
+		}
+		if tok.Kind == selfClosingTagToken {
+			b.WriteString(" />")
+		} else {
+			b.WriteString(">")
+		}
+	}
+	return template.HTML(b.String()) //nolint:gosec // h was trusted; only our own relative paths were put in
+}
+
+func hasRootRelative(tok htmlToken) bool {
+	for _, a := range tok.Attrs {
+		if isRootRelativeAttr(a.Key, html.UnescapeString(a.Val)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRootRelativeAttr(key, val string) bool {
+	return (key == "href" || key == "src") && strings.HasPrefix(val, "/") && !strings.HasPrefix(val, "//")
+}

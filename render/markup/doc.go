@@ -1,0 +1,38 @@
+// Package markup turns a post body into safe HTML, and HTML back into
+// what summaries and plain text need. It imports post and nothing else of
+// folio, so a program that only renders bodies needs nothing more.
+//
+// # Bodies
+//
+// New makes a Renderer from Options (the zero value is the safe default);
+// make one and share it, it is safe for concurrent use. Renderer.HTML
+// renders a post.Body by its Format: Markdown through goldmark (CommonMark
+// with tables, strikethrough, autolinks and footnotes), plain text as
+// escaped paragraphs, and WordPress HTML through Autop, WordPress's
+// automatic paragraphs. Renderer.PostHTML does the same for a body or
+// summary of a given post; it is the entry point for a post's own text,
+// because what bodies will need later (shortcodes, links to other posts,
+// warnings with the post's path) reads the post, and new needs arrive as
+// new Options fields, never as new parameters. An unknown format is an
+// error and nothing is written.
+//
+// Another engine plugs in as a BodyRenderer; BodyHTML renders with any
+// of them and is the one place where markup from content becomes
+// template.HTML.
+//
+// # Safety
+//
+// Content is untrusted. Unless Options.UnsafeHTML (or BodyHTML's
+// unsafeHTML) opts out, every body passes through Sanitize, an allow-list
+// of elements, attributes and URL schemes that keeps the document's
+// structure balanced; Sanitize never fails, it drops what it does not
+// allow. IsWebURL and WebURL tell which URLs from content may be linked
+// outside a body (author sites, citations), and CleanText and CleanBytes
+// replace the characters HTML forbids in text.
+//
+// # Summaries and links
+//
+// Summary cuts rendered HTML after a number of words, or at <!--more-->,
+// without leaving an element open. RelativizeLinks rewrites the
+// root-relative links of rendered HTML, for sites opened from disk.
+package markup
