@@ -173,7 +173,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.body == nil {
-		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Limits: opt.Limits})
 		r.body = r.markup
 	}
 	if err := r.site.Check(idx.Posts()); err != nil {

@@ -38,6 +38,11 @@ type Options struct {
 	// bodies as given, without Sanitize. Only for content the site owner
 	// wrote and trusts.
 	UnsafeHTML bool
+	// Limits bound the size and shape of each body before it is parsed;
+	// a body past one is written as its text in escaped paragraphs (see
+	// Limits.Guard), so that no body costs more than linear time. The
+	// zero value uses the defaults, which no real post reaches.
+	Limits Limits
 }
 
 // Renderer is the BodyRenderer folio uses: Markdown through goldmark
@@ -46,6 +51,7 @@ type Options struct {
 // New, once, and share it: it is safe for concurrent use.
 type Renderer struct {
 	unsafe bool
+	limits Limits
 	md     goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
 	// and costs about a fifth of a conversion; see markdown.
@@ -84,7 +90,7 @@ func New(opt Options) *Renderer {
 		goldmark.WithExtensions(table, extension.Strikethrough, extension.Footnote),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{unsafe: unsafeHTML, md: md, plain: plain}
+	return &Renderer{unsafe: unsafeHTML, limits: opt.Limits, md: md, plain: plain}
 }
 
 // HTML renders b as HTML a template may write unescaped: sanitized
@@ -118,8 +124,11 @@ func (d *Renderer) Render(w io.Writer, b post.Body) error {
 	return err
 }
 
-// html is Render's result as a string.
+// html is Render's result as a string. A body past the Renderer's
+// limits is written as plain text; the page renderer, which knows the
+// post, checks first and warns.
 func (d *Renderer) html(b post.Body) (string, error) {
+	b, _ = d.limits.Guard(b)
 	switch b.Format {
 	case post.Markdown:
 		sc, _ := d.scratch.Get().(*bodyScratch)

@@ -136,3 +136,20 @@ func TestGuard(t *testing.T) {
 		t.Errorf("Guard(bad) = %.40q…, want the text as plain text", got.Text)
 	}
 }
+
+// TestRendererGuards renders a hostile body through the markup Renderer
+// itself: it comes out as escaped text, quickly.
+func TestRendererGuards(t *testing.T) {
+	r := New(Options{})
+	start := time.Now()
+	h, err := r.HTML(post.Body{Format: post.Markdown, Text: strings.Repeat("[a](", 100000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if !strings.HasPrefix(string(h), "<p>[a]([a](") {
+		t.Errorf("got %.40q…, want the text as a paragraph", h)
+	}
+}
