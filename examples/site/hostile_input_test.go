@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -85,4 +86,33 @@ func TestOutRefused(t *testing.T) {
 	// Beside -src is fine.
 	out, _, _ := buildSite(t, 0, "-src", src)
 	checkGood(t, out)
+}
+
+// TestManyTags builds a post with 2,000 tags beside the good posts: it
+// keeps source.DefaultMaxTerms of them (with a warning), and each term's
+// page and feeds stay small, so the site grows linearly with the terms
+// (it once made 8,013 files and 384 MB).
+func TestManyTags(t *testing.T) {
+	tags := make([]string, 2000)
+	for i := range tags {
+		tags[i] = "tag" + strconv.Itoa(i)
+	}
+	src := writeTree(t, withGood(map[string]string{
+		"many.md": "---\ntitle: Many tags\ndate: 2024-01-01\ntags: [" + strings.Join(tags, ", ") + "]\n---\nx\n",
+	}))
+	out, _, stderr := buildSite(t, 0, "-src", src)
+	checkGood(t, out)
+	if !strings.Contains(stderr, "warning: many.md:1: source: 2000 tags") {
+		t.Errorf("no warning about the tags:\n%s", stderr)
+	}
+	pages := files(t, out)
+	var total int64
+	for _, f := range pages {
+		if info, err := os.Stat(filepath.Join(out, f)); err == nil {
+			total += info.Size()
+		}
+	}
+	if len(pages) > 2100 || total > 16<<20 {
+		t.Errorf("%d files, %d bytes", len(pages), total)
+	}
 }
