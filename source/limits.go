@@ -26,6 +26,18 @@ const (
 	maxTOMLTables = 1000
 )
 
+// The kinds of warning (post.Warning.Kind) Load reports about limits and
+// files it does not read.
+const (
+	// WarnSkippedFile: a file Load did not open: a named pipe, a device,
+	// a socket, or a symbolic link fsys will not follow or that leads to
+	// anything but a regular file.
+	WarnSkippedFile = "skipped file"
+	// WarnTooManyTerms: a post with more than Options.MaxTerms terms in
+	// one list; the first ones are kept.
+	WarnTooManyTerms = "too many terms"
+)
+
 func (o Options) maxTerms() int {
 	if o.MaxTerms <= 0 {
 		return DefaultMaxTerms
@@ -100,7 +112,7 @@ func limitTerms(p *post.Post, opt Options) []post.Warning {
 			return ts
 		}
 		warns = append(warns, post.Warning{
-			Path: p.Source.Path, Line: p.Source.Line, Kind: "too many terms",
+			Path: p.Source.Path, Line: p.Source.Line, Kind: WarnTooManyTerms,
 			Message: fmt.Sprintf("source: %d %s, past the limit of %d: the first %d kept", len(ts), name, max, max),
 		})
 		return ts[:max:max]
@@ -112,7 +124,7 @@ func limitTerms(p *post.Post, opt Options) []post.Warning {
 	}
 	if len(p.Authors) > max {
 		warns = append(warns, post.Warning{
-			Path: p.Source.Path, Line: p.Source.Line, Kind: "too many terms",
+			Path: p.Source.Path, Line: p.Source.Line, Kind: WarnTooManyTerms,
 			Message: fmt.Sprintf("source: %d authors, past the limit of %d: the first %d kept", len(p.Authors), max, max),
 		})
 		p.Authors = p.Authors[:max:max]

@@ -103,13 +103,8 @@ type loadResult struct {
 // from Load's own goroutine after each file.
 func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Post, error) {
 	files, skipped, walkErrs := listFiles(ctx, fsys, root)
-	warn := func(w post.Warning) {
-		if opt.Warn != nil {
-			opt.Warn(w)
-		}
-	}
 	for _, w := range skipped {
-		warn(w)
+		opt.warn(w)
 	}
 	if len(files) == 0 && len(walkErrs) > 0 {
 		return nil, errors.Join(walkErrs...)
@@ -124,7 +119,7 @@ func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Po
 		for _, p := range r.posts {
 			if keep(p, opt) {
 				for _, w := range limitTerms(p, opt) {
-					warn(w)
+					opt.warn(w)
 				}
 				posts = append(posts, p)
 			}
@@ -219,7 +214,7 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []post
 			return nil
 		}
 		if why := irregular(fsys, name, d); why != "" {
-			skipped = append(skipped, post.Warning{Path: rel, Kind: "skipped file", Message: "source: skipped, not read: " + why})
+			skipped = append(skipped, post.Warning{Path: rel, Kind: WarnSkippedFile, Message: "source: skipped, not read: " + why})
 			return nil
 		}
 		files = append(files, loadFile{name: name, rel: rel, kind: k})

@@ -37,11 +37,6 @@ type Options struct {
 	// map is 2); 0 means DefaultMaxDepth. A file past it fails with
 	// ErrFrontMatter.
 	MaxDepth int
-	// Warn, when set, is told of each problem that kept a post but
-	// changed or ignored something, and of each file Load skipped without
-	// reading (a FIFO, a device, a link out of the root). Calls come from
-	// one goroutine at a time.
-	Warn func(post.Warning)
 	// Workers bounds the files parsed at once; 0 means runtime.GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called after each file with the number of
@@ -52,6 +47,24 @@ type Options struct {
 	// PostTypes lists the WordPress post types read from WXR exports;
 	// nil means just "post".
 	PostTypes []string
+
+	// Warn, when set, is told of every problem that kept a post but
+	// changed or ignored something in it: an unknown key inside a known
+	// field, a value of an unexpected shape, a date that could not be
+	// read, an item of an export that was skipped or recovered. Each
+	// warning has the path, line and column where known, and a Kind from
+	// the list in the package documentation. Calls come from one
+	// goroutine at a time: the parser's own for ParseMarkdown, ParseText
+	// and ReadWXR, Load's own (after the files are parsed, in path order)
+	// for Load. Nil ignores warnings.
+	Warn func(post.Warning)
+}
+
+// warn reports w through o.Warn, if set.
+func (o Options) warn(w post.Warning) {
+	if o.Warn != nil {
+		o.Warn(w)
+	}
 }
 
 // DefaultMaxFileSize is the file size limit when Options.MaxFileSize is 0.
