@@ -180,7 +180,9 @@ func TestHostileMarkdown(t *testing.T) {
 		page, warned := renderLimited(t, post.Markdown, text)
 		d := time.Since(start)
 		t.Logf("%s: %d bytes in %v", h.name, len(text), d)
-		if d > 3*time.Second {
+		// Quadratic cost took 12 to 126 s; a loaded machine may take a
+		// few seconds for the 10 MB.
+		if d > 10*time.Second {
 			t.Errorf("%s: %d bytes took %v", h.name, len(text), d)
 		}
 		if warned != 1 {

@@ -258,7 +258,15 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		c.words = p.WordCount()
+		if b, past := r.guardedBody(p); past {
+			// Count what the page shows: a body past the limits may be
+			// cut, and its words are read as plain text.
+			q := *p
+			q.Body = b
+			c.words = q.WordCount()
+		} else {
+			c.words = p.WordCount()
+		}
 		c.summary, c.truncated, c.err = r.summary(p)
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
