@@ -65,8 +65,8 @@ func hostileFiles() map[string]string {
 // post is kept (its text as plain paragraphs where a body is past a
 // limit, with a warning), and the site stays small.
 func TestHostileBodies(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds 25 MB of hostile input")
+	if testing.Short() || slowdown > 1 {
+		t.Skip("builds 25 MB of hostile input; too slow with -short or the race detector")
 	}
 	src := writeTree(t, withGood(hostileFiles()))
 	out := filepath.Join(t.TempDir(), "public")
