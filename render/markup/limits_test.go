@@ -153,3 +153,28 @@ func TestRendererGuards(t *testing.T) {
 		t.Errorf("got %.40q…, want the text as a paragraph", h)
 	}
 }
+
+// FuzzLimits checks that Measure and Check never panic, that Check agrees
+// with the Shape Measure reports, and that Guard keeps a body within the
+// limits unchanged and turns any other into plain text.
+func FuzzLimits(f *testing.F) {
+	for _, s := range []string{"a *b* [c](d)\n", "```\n[[[\n```\n", "> > - 1. x\n", "[a]: /x\n", "\t\t- x", "<div><p>x</p></div>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l := Limits{MaxBytes: 200, MaxDepth: 3, MaxMarkup: 50, MaxDefinitions: 1, MaxTags: 3}
+		sh := Measure(s)
+		if sh.Bytes != len(s) || sh.Markup < sh.Paragraph*sh.Paragraph {
+			t.Fatalf("Measure(%q) = %+v", s, sh)
+		}
+		err := l.Check(s, "markdown")
+		within := len(s) <= 200 && sh.Depth <= 3 && sh.Markup <= 50 && sh.Definitions <= 1
+		if (err == nil) != within {
+			t.Fatalf("Check(%q) = %v, shape %+v", s, err, sh)
+		}
+		b, gerr := l.Guard(post.Body{Format: post.Markdown, Text: s})
+		if (gerr == nil) != within || gerr == nil && b.Text != s || gerr != nil && b.Format != post.Text {
+			t.Fatalf("Guard(%q) = %+v, %v", s, b, gerr)
+		}
+	})
+}
