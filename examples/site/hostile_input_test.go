@@ -44,7 +44,10 @@ func checkGood(t *testing.T, out string) {
 // each is left out with an error naming it and what it clashes with, and
 // the rest of the site, feeds and stylesheet included, is written.
 func TestPathClashCostsOnlyThePost(t *testing.T) {
-	files := map[string]string{"2024.md": "---\ntitle: Year in review\n---\nx\n"}
+	files := map[string]string{
+		"2024.md":    "---\ntitle: Year in review\n---\nx\n",
+		"tagpage.md": "---\ntitle: All the tags\nslug: tags\ndate: 2024-05-01\n---\nx\n",
+	}
 	reserved := []string{"index.html", "index.xml", "atom.xml", "feed.json", "sitemap.xml", "style.css", "404.html"}
 	for i, name := range reserved {
 		files["clash"+string(rune('a'+i))+".md"] = "---\ntitle: Clash " + name + "\nslug: " + name + "\n---\nx\n"
@@ -54,6 +57,12 @@ func TestPathClashCostsOnlyThePost(t *testing.T) {
 	checkGood(t, out)
 	if !strings.Contains(stderr, "2024.md") || !strings.Contains(stderr, "archive 2024") {
 		t.Errorf("stderr does not name 2024.md and the archive:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "tagpage.md") || !strings.Contains(stderr, "taxonomy tags") {
+		t.Errorf("stderr does not name tagpage.md and the tags page:\n%s", stderr)
+	}
+	if !pageWithTitle(t, out, walkFiles(t, out), "Tags") {
+		t.Error("the tags page was not written")
 	}
 	for _, name := range reserved {
 		if !strings.Contains(stderr, "Clash "+name) {
