@@ -65,3 +65,15 @@ func (r *Renderer) PastLimits(p *post.Post) bool {
 	_, past := r.guardedBody(p)
 	return past
 }
+
+// wordCount counts the words of what p's page shows: a body past the
+// limits may be cut, and its words are read as plain text.
+func (r *Renderer) wordCount(p *post.Post) int {
+	b, past := r.guardedBody(p)
+	if !past {
+		return p.WordCount()
+	}
+	q := *p
+	q.Body = b
+	return q.WordCount()
+}

@@ -48,4 +48,8 @@
 // content is plain text that html/template escapes for its context, and
 // URLs from content (citations, author sites) are linked only when they
 // are http or https.
+//
+// Diff compares two Renderers of one site, before and after an edit, and
+// says which pages must be written and which files removed, without
+// rendering: a program that keeps a site up to date writes only those.
 package render

@@ -29,6 +29,9 @@ func ExampleJSON() {
 	//   "slug": "fog-ferries",
 	//   "date": "2017-03-03T00:00:00Z",
 	//   "status": "published",
+	//   "kind": "post",
+	//   "protected": false,
+	//   "aliases": [],
 	//   "authors": [
 	//     {
 	//       "name": "Ann Lee",

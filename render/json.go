@@ -15,12 +15,21 @@ import (
 // examples/inspect prints. Its field names are fixed; lists are never nil,
 // so they encode as [] when empty. Build one with NewJSONPost to embed
 // posts in a larger document.
+//
+// "kind" is "post" or "page" (post.Kind); "protected" says the author hid
+// the text behind a password, and then "body" and "summary" are empty and
+// "word_count" and "reading_minutes" 0 unless JSONOptions.Protected asks
+// for them (the password itself is never part of a post); "aliases" are
+// the addresses the post was published at before (post.Post.Aliases).
 type JSONPost struct {
 	Title          string         `json:"title"`
 	Slug           string         `json:"slug"`
 	Date           string         `json:"date,omitempty"`    // RFC 3339; empty when undated
 	Updated        string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
 	Status         post.Status    `json:"status"`
+	Kind           post.Kind      `json:"kind"`
+	Protected      bool           `json:"protected"`
+	Aliases        []string       `json:"aliases"`
 	Authors        []JSONAuthor   `json:"authors"`
 	Categories     []JSONTerm     `json:"categories"`
 	Tags           []JSONTerm     `json:"tags"`
@@ -61,32 +70,56 @@ type JSONSource struct {
 	Line   int    `json:"line"`
 }
 
-// NewJSONPost converts p to its JSON form. A zero Status becomes
-// "published", as post.Status documents. The summary is post.Summarize's
+// JSONOptions says what the JSON form may show.
+type JSONOptions struct {
+	// Protected lets the body, summary and word count of a protected
+	// post (post.Post.Protected) be shown. Without it they are empty and
+	// zero: only the rest of the post, "protected": true among it, says
+	// that the post exists.
+	Protected bool
+}
+
+// NewJSONPost converts p to its JSON form, with the zero JSONOptions: a
+// protected post's text is left out. See NewJSONPostWith.
+func NewJSONPost(p *post.Post) JSONPost {
+	return NewJSONPostWith(p, JSONOptions{})
+}
+
+// NewJSONPostWith converts p to its JSON form. A zero Status becomes
+// "published" and a zero Kind "post", as post.Status and post.Kind
+// document. The summary is post.Summarize's
 // with the default word budget: the explicit p.Summary when there is one,
 // else the text before a "<!--more-->" divider, else the leading
 // paragraphs, so that every post has one to show. NewJSONPost does not
 // fail: values that JSON cannot encode (in Params) make the encoding fail.
 // A nil p gives the form of an empty post.
-func NewJSONPost(p *post.Post) JSONPost {
+func NewJSONPostWith(p *post.Post, opt JSONOptions) JSONPost {
 	if p == nil {
 		p = &post.Post{}
 	}
-	words := p.WordCount()
-	summary, _ := post.Summarize(p, 0)
+	hide := p.Protected && !opt.Protected
+	words, summary, body := 0, "", ""
+	if !hide {
+		words = p.WordCount()
+		summary, _ = post.Summarize(p, 0)
+		body = p.Body.Text
+	}
 	j := JSONPost{
 		Title:          p.Title,
 		Slug:           p.Slug,
 		Date:           jsonTime(p.Date),
 		Updated:        jsonTime(p.Updated),
 		Status:         p.Status,
+		Kind:           p.Kind,
+		Protected:      p.Protected,
+		Aliases:        append([]string{}, p.Aliases...),
 		Authors:        make([]JSONAuthor, len(p.Authors)),
 		Categories:     jsonTerms(p.Categories),
 		Tags:           jsonTerms(p.Tags),
 		Citations:      make([]JSONCitation, len(p.Citations)),
 		Summary:        summary,
 		BodyFormat:     p.Body.Format,
-		Body:           p.Body.Text,
+		Body:           body,
 		WordCount:      words,
 		ReadingMinutes: post.ReadingMinutes(words, 0),
 		Source:         JSONSource{Path: p.Source.Path, Format: p.Source.Format, Line: p.Source.Line},
@@ -94,6 +127,9 @@ func NewJSONPost(p *post.Post) JSONPost {
 	}
 	if j.Status == "" {
 		j.Status = post.Published
+	}
+	if j.Kind == "" {
+		j.Kind = post.KindPost
 	}
 	for i, a := range p.Authors {
 		j.Authors[i] = JSONAuthor{Name: a.Name, Slug: a.Slug}
@@ -123,7 +159,8 @@ func jsonTerms(terms []post.Term) []JSONTerm {
 }
 
 // JSON writes p to w as one indented JSON object (two spaces, a trailing
-// newline, "<", ">" and "&" left as they are), in the form of JSONPost.
+// newline, "<", ">" and "&" left as they are), in the form of JSONPost
+// with the zero JSONOptions: a protected post's text is left out.
 // Map keys in Params come out sorted. It returns an error, and writes
 // nothing, for a nil post or when a Params value cannot be encoded (a
 // channel, a NaN).

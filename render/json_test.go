@@ -115,7 +115,7 @@ func TestJSONFieldOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := []string{"title", "slug", "status", "authors", "categories", "tags", "citations", "summary",
+	want := []string{"title", "slug", "status", "kind", "protected", "aliases", "authors", "categories", "tags", "citations", "summary",
 		"body_format", "body", "word_count", "reading_minutes", "source", "params"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("keys (-want +got):\n%s", diff)
@@ -158,5 +158,23 @@ func BenchmarkJSON(b *testing.B) {
 		if err := JSON(&buf, p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestJSONProtected: a protected post's text is left out of its JSON form
+// unless asked for; the rest of it says that it exists.
+func TestJSONProtected(t *testing.T) {
+	p := &post.Post{Title: "Members", Protected: true, Summary: "Secret summary.",
+		Body: post.Body{Format: post.Text, Text: "The vault code is under the mat."}, Aliases: []string{"/?p=7"}}
+	var buf bytes.Buffer
+	if err := JSON(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "vault") || strings.Contains(buf.String(), "Secret") || !strings.Contains(buf.String(), `"protected": true`) {
+		t.Errorf("protected post's JSON:\n%s", buf.String())
+	}
+	j := NewJSONPostWith(p, JSONOptions{Protected: true})
+	if j.Body != p.Body.Text || j.Summary != p.Summary || j.WordCount != 7 || !cmp.Equal(j.Aliases, p.Aliases) {
+		t.Errorf("opted in: %+v", j)
 	}
 }

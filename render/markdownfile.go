@@ -37,6 +37,9 @@ var mdAliases = map[string][]string{
 	"tags":       {"tags", "tag"},
 	"citations":  {"citations", "sources"},
 	"taxonomies": {"taxonomies"},
+	"kind":       {"kind"},
+	"protected":  {"protected"},
+	"aliases":    {"aliases", "redirect_from"},
 }
 
 // MarkdownFile writes p as a front-matter Markdown file: YAML front matter
@@ -47,8 +50,8 @@ var mdAliases = map[string][]string{
 // the body is not Markdown, e.g. `format: html` for a WordPress body),
 // authors, `taxonomies` (the names of the custom taxonomies that follow,
 // so that the file reads back without options), categories, tags, each
-// custom taxonomy (sorted by name), citations, then every Params key,
-// sorted.
+// custom taxonomy (sorted by name), citations, `kind: page` for a page,
+// `protected: true`, aliases (a list), then every Params key, sorted.
 //
 // Authors, terms and citations are written as plain strings when the
 // string says everything (a term's slug is post.Slugify of its name and it
@@ -204,6 +207,23 @@ func markdownFrontMatter(p *post.Post) (*yaml.Node, error) {
 			return nil, err
 		}
 		add("citations", n)
+	}
+	if p.Kind == post.KindPage || forced["kind"] {
+		kind := p.Kind
+		if kind == "" {
+			kind = post.KindPost
+		}
+		add("kind", mdString(string(kind)))
+	}
+	if p.Protected || forced["protected"] {
+		add("protected", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(p.Protected)})
+	}
+	if len(p.Aliases) > 0 || forced["aliases"] {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, a := range p.Aliases {
+			seq.Content = append(seq.Content, mdString(a))
+		}
+		add("aliases", seq)
 	}
 	for _, k := range sortedKeys(p.Params) {
 		n, err := mdValue(p.Params[k], 0)

@@ -68,6 +68,24 @@ type PageOptions struct {
 	// once per post. Pages written in parallel call it at the same time,
 	// so it must be safe for concurrent use.
 	Warn func(post.Warning)
+	// Origin is the absolute URL of the site the content came from
+	// ("https://go.dev/"). A root-relative link in a body that leads to
+	// no page of this site (nor, with SiteHas, to a file the builder
+	// writes) becomes an absolute link there, so that links to the rest
+	// of the old site keep working. Empty leaves such links alone. Links
+	// to a post's old address (post.Post.Aliases, root-relative or on
+	// Origin's host) always lead to the post's new page.
+	Origin string
+	// Protected publishes the text of protected posts
+	// (post.Post.Protected). Without it a protected post's page shows its
+	// title and markup.ProtectedNotice in place of its body, its summary
+	// everywhere (lists, the page's description and JSON-LD, Summary) is
+	// that notice, and its word count is 0.
+	Protected bool
+	// SiteHas, when set, reports whether the builder writes a file at a
+	// site path beyond the pages (a feed, an image), so that Origin
+	// leaves links to it alone. It must be safe for concurrent use.
+	SiteHas func(sitePath string) bool
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -95,12 +113,21 @@ type Renderer struct {
 	nav, years []Link
 	// basePath is Site.basePath, put in front of root-relative links.
 	basePath string
+	// aliases maps the old addresses of posts (post.Post.Aliases, by
+	// aliasKey) to the posts; sitePaths holds the pages' paths by
+	// aliasKey when PageOptions.Origin is set; see rewriteLinks.
+	aliases    map[string]*post.Post
+	sitePaths  map[string]bool
+	originHost string
 	// chromes holds the header and footer of each chromeKey.
 	chromes sync.Map
 	// sentinel stands for the root of a page's links in entries rendered
 	// once for every list page (see entry); it is random so that no
 	// content can hold it.
 	sentinel string
+	// keys are the digests of what each page shows, for Changes; made on
+	// first use.
+	keys pageKeys
 }
 
 // postCache holds what every list showing a post needs of it, made once
@@ -132,6 +159,11 @@ type postCache struct {
 	guardOnce sync.Once
 	guarded   post.Body
 	past      bool
+	// content and shown are the digests Changes compares (see changes.go).
+	contentOnce, shownOnce sync.Once
+	content, shown         digest
+	hasContent             bool
+	rank                   int32 // in the index's order, for Changes
 }
 
 // Page is one file of the site: where it goes and how to write it.
@@ -142,6 +174,8 @@ type Page struct {
 	// Post is the post of a KindPost page; nil otherwise.
 	Post  *post.Post
 	write func(io.Writer) error
+	// in is what the page shows, for Changes to compare.
+	in pageIn
 }
 
 // File is the slash-separated file the page is written to, relative to
@@ -176,7 +210,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Limits: opt.Limits})
 		r.body = r.markup
 	}
-	if err := r.site.Check(idx.Posts()); err != nil {
+	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {
 		return nil, err
 	}
 	th, err := loadTheme(opt.Templates)
@@ -186,6 +220,9 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	r.theme = th
 	r.posts = make(map[*post.Post]*postCache, idx.Len())
 	for _, p := range idx.Posts() {
+		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
+	}
+	for _, p := range idx.Pages() {
 		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
 	}
 	r.termURLs = map[*taxonomy.Term]sitePath{}
@@ -204,6 +241,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if err := r.enumerate(); err != nil {
 		return nil, err
 	}
+	r.buildLinkMaps(append(slices.Clip(idx.Posts()), idx.Pages()...))
 	return r, nil
 }
 
@@ -228,7 +266,10 @@ func collectAuthors(posts []*post.Post) map[string]post.Author {
 }
 
 // Pages yields every page of the site, in this order: the home pages,
-// the posts (newest first, undated last), then for each taxonomy its page
+// the posts (newest first, undated last), the site's pages
+// (taxonomy.Index.Pages: a post.KindPage post is written like a post, at
+// its own path, without newer, older or related links, and is in no
+// list, archive or feed), then for each taxonomy its page
 // and its terms' pages (terms by name), then the archives (each year,
 // newest first, followed by its months and their days), the 404 page and
 // the stylesheet. Every page has a file of its own.
@@ -252,15 +293,21 @@ func (r *Renderer) enumerate() error {
 		r.pages = append(r.pages, pg)
 	}
 	for n := range r.pageCount(r.idx.Posts()) {
-		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) }},
+		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) },
+			in: pageIn{base: "/", n: n + 1, posts: r.idx.Posts()}},
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
 		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
 			postName(p))
 	}
+	for _, p := range r.idx.Pages() {
+		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
+			postName(p))
+	}
 	for _, name := range r.idx.Taxonomies() {
-		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) }},
+		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) },
+			in: pageIn{base: r.site.TaxonomyURL(name), taxonomy: name}},
 			"taxonomy "+name)
 		kind := KindTerm
 		if name == taxonomy.Authors {
@@ -269,7 +316,8 @@ func (r *Renderer) enumerate() error {
 		for t := range r.idx.Taxonomy(name).All() {
 			base := r.termURLs[t].url
 			for n := range r.pageCount(r.termPosts(t)) {
-				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) }},
+				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) },
+					in: pageIn{base: base, n: n + 1, posts: r.termPosts(t), taxonomy: name, term: t}},
 					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
 			}
 		}
@@ -297,7 +345,7 @@ func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page, string)) {
 	for n := range r.pageCount(p.Posts) {
 		add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error {
 			return r.WriteArchive(w, p.Year, int(p.Month), p.Day, n+1)
-		}}, fmt.Sprintf("archive %s page %d", p, n+1))
+		}, in: pageIn{base: base, n: n + 1, posts: p.Posts, period: p}}, fmt.Sprintf("archive %s page %d", p, n+1))
 	}
 }
 
@@ -525,4 +573,16 @@ func checkBaseURL(base string) error {
 		return fmt.Errorf("render: NewRenderer: BaseURL %q: want an absolute http or https URL without query or fragment", base)
 	}
 	return nil
+}
+
+// pageIn is what a page shows beyond its kind and path, for Changes: the
+// list it pages through (base, page number, all the list's posts), the
+// taxonomy and term, or the archive period.
+type pageIn struct {
+	base     string
+	n        int
+	posts    []*post.Post
+	taxonomy string
+	term     *taxonomy.Term
+	period   *taxonomy.Period
 }

@@ -258,14 +258,8 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		if b, past := r.guardedBody(p); past {
-			// Count what the page shows: a body past the limits may be
-			// cut, and its words are read as plain text.
-			q := *p
-			q.Body = b
-			c.words = q.WordCount()
-		} else {
-			c.words = p.WordCount()
+		if !r.hidden(p) {
+			c.words = r.wordCount(p)
 		}
 		c.summary, c.truncated, c.err = r.summary(p)
 		if c.err != nil || c.summary == "" {
@@ -297,9 +291,17 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 	return c.summary, c.truncated, c.err
 }
 
+// hidden reports whether p's text is withheld: it is protected and
+// PageOptions.Protected does not ask for it.
+func (r *Renderer) hidden(p *post.Post) bool { return p.Protected && !r.opt.Protected }
+
 // postBody renders p's body for its own page: the one Body kept, or a
-// new rendering that is not kept.
+// new rendering that is not kept. A hidden post's body is
+// markup.ProtectedNotice.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
+	if r.hidden(p) {
+		return markup.ProtectedNotice, nil
+	}
 	if c := r.posts[p]; c != nil && c.bodyDone.Load() {
 		return c.body, c.bodyErr
 	}
@@ -336,16 +338,20 @@ func (r *Renderer) Body(p *post.Post) (template.HTML, error) {
 // that fit in SummaryWords words (the first one cut between words when it
 // alone is longer).
 func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
+	if r.hidden(p) {
+		return markup.ProtectedNotice, false, nil
+	}
+	src := p // what to summarize: the body as the limits let it be shown
 	if b, past := r.guardedBody(p); past {
 		q := *p
 		q.Body = b
-		p = &q
+		src = &q
 	}
-	text, truncated := post.Summarize(p, r.opt.SummaryWords)
+	text, truncated := post.Summarize(src, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
 	}
-	b := post.Body{Format: p.Body.Format, Text: text, Dialect: p.Body.Dialect}
+	b := post.Body{Format: src.Body.Format, Text: text, Dialect: src.Body.Dialect}
 	if len(text) > maxSummaryBytes {
 		b, truncated = clippedSummary(text), true
 	}
@@ -381,7 +387,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 		Title:     postTitle(p),
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
-		Summary:   r.contentLinks(root, c.summary),
+		Summary:   r.contentLinks(root, p, c.summary),
 		Truncated: c.truncated,
 		WordCount: c.words,
 	}
@@ -417,7 +423,7 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	if !full {
 		return pd, nil
 	}
-	pd.Body = r.contentLinks(root, body)
+	pd.Body = r.contentLinks(root, p, body)
 	if q := r.idx.Newer(p); q != nil {
 		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
 	}
@@ -474,10 +480,11 @@ func (r *Renderer) termLink(root string, t *taxonomy.Term) string {
 	return r.link(root, r.site.TermURL(t.Taxonomy, t.Slug))
 }
 
-// contentLinks makes the root-relative links of rendered content relative
-// to the page whose links start with root when the site asks for
-// relative URLs.
-func (r *Renderer) contentLinks(root string, h template.HTML) template.HTML {
+// contentLinks points the links of rendered content of p at their new places
+// (see rewriteLinks) and makes its root-relative links relative to the
+// page whose links start with root when the site asks for relative URLs.
+func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) template.HTML {
+	h = r.rewriteLinks(root, p, h)
 	if !r.site.RelativeURLs {
 		return h
 	}

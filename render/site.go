@@ -66,8 +66,9 @@ type Site struct {
 type Permalinks struct {
 	// Post is the path of a dated post; default "/:year/:month/:slug/".
 	Post string
-	// Undated is the path of an undated post, and of a dated one whose
-	// pattern needs no date; default "/:slug/". A Post pattern that uses
+	// Undated is the path of an undated post, of a dated one whose
+	// pattern needs no date, and of a page (post.KindPage), which stands
+	// outside the blog's dates; default "/:slug/". A Post pattern that uses
 	// no date token applies to undated posts too unless Undated is set.
 	Undated string
 	// Term is the path of a term's page; default "/:taxonomy/:term/".
@@ -173,7 +174,7 @@ func (s *Site) PostURL(p *post.Post) string {
 func (s *Site) postPath(p *post.Post) (string, error) {
 	pl := s.Permalinks.withDefaults()
 	pattern := pl.Post
-	if p.Date.IsZero() {
+	if p.Date.IsZero() || p.Kind == post.KindPage {
 		pattern = pl.Undated
 	}
 	return expand(pattern, s.postTokens(p))

@@ -41,3 +41,24 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// The kinds of warning (post.Warning.Kind) the readers report through
+// Options.Warn.
+const (
+	// WarnUnknownKey: a key inside a known field (an author's "twitch")
+	// that the model has no place for; kept in the post's Params.
+	WarnUnknownKey = "unknown key"
+	// WarnValue: a value of an unexpected shape or an unknown word (a
+	// mapping for a title, a status "maybe"); kept in Params, the field
+	// read as far as it could be.
+	WarnValue = "unexpected value"
+	// WarnDate: a date that could not be read; kept in Params, the post
+	// undated (or dated by its file name).
+	WarnDate = "bad date"
+	// WarnSkipped: an item of an export that is not a post (an invalid
+	// post type, a foreign wp: namespace) and was left out.
+	WarnSkipped = "skipped item"
+	// WarnRecovered: an item of an export that is not well-formed XML,
+	// read by the fallback reader.
+	WarnRecovered = "recovered item"
+)

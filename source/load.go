@@ -54,6 +54,7 @@ type loadFile struct {
 type loadResult struct {
 	posts []*post.Post
 	err   error
+	warns []post.Warning
 }
 
 // Load reads every post under root in fsys, which may name a folder or a
@@ -98,6 +99,10 @@ type loadResult struct {
 // latter marked post.Scheduled; with opt.Now set, posts whose Expiry is
 // before it are left out.
 //
+// Warnings (see Options.Warn) are reported from Load's own goroutine once
+// the files are parsed, file by file in path order, including those of
+// posts the filters then leave out.
+//
 // When ctx is cancelled, Load stops starting files and returns the posts it
 // has with ctx.Err() joined to the errors. opt.Progress, when set, is called
 // from Load's own goroutine after each file.
@@ -113,6 +118,9 @@ func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Po
 	var posts []*post.Post
 	errs := walkErrs
 	for _, r := range results {
+		for _, w := range r.warns {
+			opt.warn(w)
+		}
 		if r.err != nil {
 			errs = append(errs, r.err)
 		}
@@ -296,8 +304,20 @@ func parseAll(ctx context.Context, fsys fs.FS, files []loadFile, opt Options) []
 	return results
 }
 
-// loadOne reads one file with its parser.
+// loadOne reads one file with its parser, keeping its warnings to be
+// reported from Load's goroutine, in path order.
 func loadOne(fsys fs.FS, f loadFile, opt Options) loadResult {
+	var warns []post.Warning
+	if opt.Warn != nil {
+		opt.Warn = func(w post.Warning) { warns = append(warns, w) }
+	}
+	r := loadParse(fsys, f, opt)
+	r.warns = warns
+	return r
+}
+
+// loadParse reads one file with its parser.
+func loadParse(fsys fs.FS, f loadFile, opt Options) loadResult {
 	if f.kind == loadWXR {
 		return loadWXRFile(fsys, f, opt)
 	}
@@ -322,6 +342,10 @@ func loadOne(fsys fs.FS, f loadFile, opt Options) loadResult {
 	}
 	if err != nil {
 		return loadResult{err: err}
+	}
+	if isGoBlogListPage(p) {
+		opt.warn(post.Warning{Path: f.rel, Line: 1, Kind: WarnSkipped, Message: "a list page of the Go blog (a template listing its pages), not a post: skipped"})
+		return loadResult{}
 	}
 	return loadResult{posts: []*post.Post{p}}
 }

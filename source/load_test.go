@@ -85,18 +85,20 @@ func TestLoadOrderAndErrors(t *testing.T) {
 				"a/x.markdown",
 				"news/bundle/index.md",
 				"page.html",
+				"z-date.md",
 			}
 			if diff := cmp.Diff(want, paths(posts)); diff != "" {
 				t.Errorf("posts (-want +got):\n%s", diff)
 			}
-			wantErrs := []string{"_posts/2020-01-04-bad.md:3", "big.md:0", "z-date.md:3"}
+			// z-date.md's bad date keeps the post, with a warning.
+			wantErrs := []string{"_posts/2020-01-04-bad.md:3", "big.md:0"}
 			if diff := cmp.Diff(wantErrs, errorPlaces(err)); diff != "" {
 				t.Errorf("errors (-want +got):\n%s\n%v", diff, err)
 			}
-			if !errors.Is(err, source.ErrTooLarge) || !errors.Is(err, source.ErrDate) || !errors.Is(err, source.ErrFrontMatter) {
-				t.Errorf("err = %v, want it to match ErrTooLarge, ErrDate and ErrFrontMatter", err)
+			if !errors.Is(err, source.ErrTooLarge) || !errors.Is(err, source.ErrFrontMatter) {
+				t.Errorf("err = %v, want it to match ErrTooLarge and ErrFrontMatter", err)
 			}
-			if len(posts) == 6 {
+			if len(posts) == 7 {
 				first, bundle := posts[0], posts[4]
 				if first.Slug != "first" || first.Date.Format("2006-01-02") != "2020-01-02" {
 					t.Errorf("Jekyll post: slug %q, date %v", first.Slug, first.Date)
@@ -132,7 +134,9 @@ func TestLoadJekyllDrafts(t *testing.T) {
 // reads (Markdown, plain text, a WXR export) and some it skips, and
 // compares a listing of the posts and errors with testdata/load/blog.golden.
 func TestLoadGolden(t *testing.T) {
-	posts, err := source.Load(context.Background(), os.DirFS("testdata/load"), "blog", source.Options{Drafts: true})
+	var warns []string
+	opt := source.Options{Drafts: true, Workers: 3, Warn: func(w post.Warning) { warns = append(warns, w.Kind+": "+w.String()) }}
+	posts, err := source.Load(context.Background(), os.DirFS("testdata/load"), "blog", opt)
 	var b strings.Builder
 	for _, p := range posts {
 		date := "undated"
@@ -143,6 +147,9 @@ func TestLoadGolden(t *testing.T) {
 	}
 	for _, e := range errorPlaces(err) {
 		fmt.Fprintf(&b, "error %s\n", e)
+	}
+	for _, w := range warns {
+		fmt.Fprintf(&b, "warning %s\n", w)
 	}
 	golden := "testdata/load/blog.golden"
 	if mdUpdate() {
@@ -315,14 +322,17 @@ func ExampleLoad() {
 		"_posts/2024-03-02-wip.md":   {Data: []byte("---\ntitle: Not yet\npublished: false\n---\n")},
 		"_posts/2024-03-03-oops.md":  {Data: []byte("---\ntitle: Oops\ndate: 2024-02-30\n---\n")},
 	}
-	posts, err := source.Load(context.Background(), fsys, "_posts", source.Options{})
+	opt := source.Options{Warn: func(w post.Warning) { fmt.Println("warning:", w) }}
+	posts, err := source.Load(context.Background(), fsys, "_posts", opt)
 	for _, p := range posts {
-		fmt.Println(p.Slug, p.Date.Format("2006-01-02"), p.Title, p.Tags[0].Name)
+		fmt.Println(p.Slug, p.Date.Format("2006-01-02"), p.Title, len(p.Tags), p.Params)
 	}
 	fmt.Println(err)
 	// Output:
-	// hello 2024-03-01 Hello intro
-	// 2024-03-03-oops.md:3:7: source: date: bad date "2024-02-30": want YYYY-MM-DD, optionally followed by hh:mm[:ss[.frac]] and a zone (Z, UTC, GMT, ±hh, ±hhmm, ±hh:mm), or RFC 1123
+	// warning: 2024-03-03-oops.md:3:7: date: bad date "2024-02-30": want YYYY-MM-DD, optionally followed by hh:mm[:ss[.frac]] and a zone (Z, UTC, GMT, ±hh, ±hhmm, ±hh:mm), or RFC 1123; the post keeps the value in its params and no date
+	// hello 2024-03-01 Hello 1 map[]
+	// oops 2024-03-03 Oops 0 map[date_as_written:2024-02-30]
+	// <nil>
 }
 
 func ExampleParseMarkdown() {

@@ -39,17 +39,39 @@ import (
 //	tags, tag                      Tags: the same
 //	citations, sources             Citations: a name, a list of names, or maps {source, url, title}
 //	format                         Body.Format, when it is "text", "markdown" or "html"
+//	kind                           Kind, when it is "post" or "page"
+//	protected                      Protected, when it is true or false
+//	aliases, redirect_from         Aliases: an address or a list of them
 //	opt.Taxonomies names           Taxonomies[name]: like tags
 //	taxonomies                     more custom taxonomy names, for this file
 //
-// A plural key (categories, tags) given one string is splitFrontMatter on commas when
-// it has one and on white space otherwise, as Jekyll and Hugo splitFrontMatter it
+// A plural key (categories, tags) given one string is split on commas when
+// it has one and on white space otherwise, as Jekyll and Hugo split it
 // (Jekyll keeps the commas; folio takes them as the writer's intent); a
 // singular key (category, tag) and a custom taxonomy take the whole string
 // as one term. A number or bool in a list is the term written that way
 // (`- 47` is "47"); null items are skipped and nested lists flattened.
 // Every other key goes into Params as its decoder gave it (TOML and JSON
-// integers as int, their dates as text).
+// integers as int, their dates as text). A `url` or `permalink` that is an
+// address (not a pattern with :placeholders) is also the first of Aliases.
+//
+// Maps inside a field accept common synonyms: an author's link, website
+// or homepage is its url, display_name its name, description or about
+// its bio, mail its email; a term's title or label is its name; a
+// citation's name or publisher is its source and link or href its url.
+//
+// Loading never drops a post for a value it could keep. A value the field
+// cannot hold, in whole or in part, keeps the post: the field reads what
+// it can, the whole value as written is kept in Params too (under its key,
+// or key + "_as_written" when the key is one render.MarkdownFile writes for
+// the field, such as "title" or "authors"), and opt.Warn is told, with the
+// line and column, for an unknown key inside a map (WarnUnknownKey; known
+// keys with no place in the model, such as an author's avatar, twitter or
+// position, are kept without a warning), a list or map where one value is
+// wanted, a term, author or citation map without a name (left out), an
+// unknown status or a draft flag that is not a bool (read as a draft, so
+// that nothing is published by mistake: WarnValue), and a date that cannot
+// be read (left zero: WarnDate).
 //
 // The slug is the explicit one, else the file name: Jekyll's
 // `YYYY-MM-DD-title.md` gives "title" (and the date, when the front matter
@@ -63,9 +85,9 @@ import (
 // post.Summarize). Status is Published unless the front matter says
 // otherwise, or the file is in a Jekyll `_drafts` folder (Draft).
 //
-// Errors are *Error values with the line and column in the file: ErrEncoding,
-// ErrFrontMatter (front matter that does not decode), ErrDate, ErrField (a
-// known key with a value of the wrong shape) or ErrUnsupported.
+// Errors are *Error values with the line and column in the file, for a
+// file that gives no post: ErrEncoding, ErrFrontMatter (front matter that
+// does not decode) or ErrUnsupported.
 func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 	s, err := fmNormalize(path, data)
 	if err != nil {
@@ -91,13 +113,13 @@ func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 		p.Title, p.Body.Text = headingTitle(doc.body)
 	}
 	m := &fmMapper{doc: doc, opt: opt, p: p}
-	if err := m.apply(); err != nil {
-		return nil, err
-	}
+	m.apply()
 	if !m.claimed[groupStatus] && inDrafts(path) {
 		p.Status = post.Draft
 	}
+	slugGiven := p.Slug != ""
 	fileNameDefaults(p, path, opt)
+	m.generatorRules(path, slugGiven)
 	return p, nil
 }
 
@@ -148,6 +170,9 @@ const (
 	groupTags       = "tags"
 	groupCitations  = "citations"
 	groupFormat     = "format"
+	groupAliases    = "aliases"
+	groupKind       = "kind"
+	groupProtected  = "protected"
 )
 
 // fmKeyAlias says which group a key belongs to, with its rank (lower wins).
@@ -185,6 +210,8 @@ var fmAliases = map[string]fmKeyAlias{
 	"tag":           {group: groupTags, rank: 1, singular: true},
 	"citations":     {group: groupCitations},
 	"sources":       {group: groupCitations, rank: 1},
+	"aliases":       {group: groupAliases},
+	"redirect_from": {group: groupAliases, rank: 1},
 }
 
 // alias finds the group of a front-matter key, if it has one.
@@ -201,6 +228,16 @@ func fmAlias(key string, v *fmValue, taxonomies []string) (fmKeyAlias, bool) {
 	case "format":
 		if v.kind == kindString && (v.text == string(post.Text) || v.text == string(post.Markdown) || v.text == string(post.HTML)) {
 			return fmKeyAlias{group: groupFormat}, true
+		}
+		return fmKeyAlias{}, false
+	case "kind":
+		if v.kind == kindString && (v.text == string(post.KindPost) || v.text == string(post.KindPage)) {
+			return fmKeyAlias{group: groupKind}, true
+		}
+		return fmKeyAlias{}, false
+	case "protected":
+		if v.kind == kindBool {
+			return fmKeyAlias{group: groupProtected}, true
 		}
 		return fmKeyAlias{}, false
 	}
@@ -222,11 +259,16 @@ type fmMapper struct {
 	p   *post.Post
 	// claimed records the groups some key has set (even to nothing).
 	claimed map[string]bool
+	// keepRaw says the field being set lost something, so its value as
+	// written goes to Params too.
+	keepRaw bool
+	// authorsKey is the key the authors were read from.
+	authorsKey string
 }
 
 // apply gives each group to its best key (lowest rank, then first
 // written) and every other key to Params.
-func (m *fmMapper) apply() error {
+func (m *fmMapper) apply() {
 	fields := m.doc.fields
 	taxonomies, listIdx := m.opt.Taxonomies, -1
 	for i, f := range fields {
@@ -259,9 +301,7 @@ func (m *fmMapper) apply() error {
 		}
 		if has[i] && winner[aliases[i].group] == i {
 			m.claimed[aliases[i].group] = true
-			if err := m.set(f, aliases[i]); err != nil {
-				return err
-			}
+			m.set(f, aliases[i])
 			continue
 		}
 		if m.p.Params == nil {
@@ -269,7 +309,6 @@ func (m *fmMapper) apply() error {
 		}
 		m.p.Params[f.key] = f.native
 	}
-	return nil
 }
 
 // taxonomyList reads a `taxonomies` key that names further custom
@@ -295,78 +334,142 @@ func taxonomyList(f fmField) ([]string, bool) {
 	return nil, false
 }
 
-// fieldErr makes an ErrField error at the value v of key.
-func (m *fmMapper) fieldErr(key string, v *fmValue, format string, args ...any) error {
-	return m.doc.errAt(v.line, v.col, fmt.Errorf("source: %w: %s: %s", ErrField, key, fmt.Sprintf(format, args...)))
+// warnAt reports a warning at line and column of the document's file, and
+// marks the field being set as one whose value is kept in Params too.
+func (m *fmMapper) warnAt(line, col int, kind, format string, args ...any) {
+	m.keepRaw = true
+	m.opt.warn(post.Warning{Path: m.doc.path, Line: line, Column: col, Kind: kind, Message: fmt.Sprintf(format, args...)})
 }
 
-// set stores one field's value in the post.
-func (m *fmMapper) set(f fmField, a fmKeyAlias) error {
+// shapeWarn reports a value of key whose shape the field cannot hold.
+func (m *fmMapper) shapeWarn(key string, v *fmValue, format string, args ...any) {
+	m.warnAt(v.line, v.col, WarnValue, "%s: %s; the post keeps the value in its params", key, fmt.Sprintf(format, args...))
+}
+
+// set stores one field's value in the post. A value the field cannot
+// hold, in whole or in part, is reported as a warning and the field's
+// value as written is kept in Params under its key as well, so that
+// nothing is lost.
+func (m *fmMapper) set(f fmField, a fmKeyAlias) {
+	m.keepRaw = false
+	m.setField(f, a)
+	if m.keepRaw && f.native != nil {
+		if m.p.Params == nil {
+			m.p.Params = map[string]any{}
+		}
+		m.p.Params[rawKey(f.key)] = f.native
+	}
+}
+
+// writtenKeys are the keys render.MarkdownFile writes for the model's
+// fields, which a Params key must not repeat.
+var writtenKeys = []string{"id", "title", "slug", "date", "lastmod", "expirydate", "status", "draft", "summary", "format",
+	"authors", "taxonomies", "categories", "tags", "citations", "kind", "protected", "aliases"}
+
+// rawKey is the Params key under which the value of a field that lost
+// something is kept: the key itself, or key + "_as_written" when the key
+// is one a writer uses for the field.
+func rawKey(key string) string {
+	if slices.Contains(writtenKeys, strings.ToLower(key)) {
+		return key + "_as_written"
+	}
+	return key
+}
+
+func (m *fmMapper) setField(f fmField, a fmKeyAlias) {
 	p, v := m.p, f.val
-	var err error
 	switch a.group {
 	case groupTitle:
-		p.Title, err = m.scalar(f.key, v)
+		p.Title = m.scalar(f.key, v)
 	case groupID:
-		p.ID, err = m.scalar(f.key, v)
+		p.ID = m.scalar(f.key, v)
 	case groupSummary:
-		p.Summary, err = m.scalar(f.key, v)
+		p.Summary = m.scalar(f.key, v)
 	case groupSlug:
-		var s string
-		if s, err = m.scalar(f.key, v); err == nil && s != "" {
+		if s := m.scalar(f.key, v); s != "" {
 			p.Slug = slugAsWritten(s)
 		}
 	case groupDate:
-		p.Date, err = m.date(f.key, v)
+		p.Date = m.date(f.key, v)
 	case groupUpdated:
-		p.Updated, err = m.date(f.key, v)
+		p.Updated = m.date(f.key, v)
 	case groupExpiry:
-		p.Expiry, err = m.date(f.key, v)
+		p.Expiry = m.date(f.key, v)
 	case groupStatus:
-		p.Status, err = m.status(f.key, v)
+		p.Status = m.status(f.key, v)
 	case groupFormat:
 		p.Body.Format = post.Format(v.text)
+	case groupKind:
+		if v.text == string(post.KindPage) {
+			p.Kind = post.KindPage
+		}
+	case groupProtected:
+		p.Protected = v.b
+	case groupAliases:
+		m.names(v, func(mv *fmValue) {
+			m.shapeWarn(f.key, mv, "want addresses, not a mapping")
+		}, func(s string) {
+			if !slices.Contains(p.Aliases, s) {
+				p.Aliases = append(p.Aliases, s)
+			}
+		})
 	case groupAuthors:
-		p.Authors, err = m.authors(f.key, v)
+		p.Authors = m.authors(f.key, v)
+		m.authorsKey = f.key
 	case groupCategories:
-		p.Categories, err = m.terms(f.key, v, a.singular)
+		p.Categories = m.terms(f.key, v, a.singular)
 	case groupTags:
-		p.Tags, err = m.terms(f.key, v, a.singular)
+		p.Tags = m.terms(f.key, v, a.singular)
 	case groupCitations:
-		p.Citations, err = m.citations(f.key, v)
+		p.Citations = m.citations(f.key, v)
 	default: // a custom taxonomy
-		var terms []post.Term
-		if terms, err = m.terms(f.key, v, a.singular); err == nil && len(terms) > 0 {
+		if terms := m.terms(f.key, v, a.singular); len(terms) > 0 {
 			if p.Taxonomies == nil {
 				p.Taxonomies = map[string][]post.Term{}
 			}
 			p.Taxonomies[a.taxonomy] = terms
 		}
 	}
-	return err
 }
 
-// scalar reads a single value as text; null is "".
-func (m *fmMapper) scalar(key string, v *fmValue) (string, error) {
+// scalar reads a single value as text; null is "". A list or mapping is
+// reported and read as "".
+func (m *fmMapper) scalar(key string, v *fmValue) string {
 	switch v.kind {
 	case kindNull:
-		return "", nil
+		return ""
 	case kindList, kindMap:
-		return "", m.fieldErr(key, v, "want a single value, not a list or mapping")
+		m.shapeWarn(key, v, "want a single value, not a %s", kindName(v.kind))
+		return ""
 	}
-	return v.text, nil
+	return v.text
 }
 
-func (m *fmMapper) date(key string, v *fmValue) (time.Time, error) {
-	s, err := m.scalar(key, v)
-	if err != nil || s == "" {
-		return time.Time{}, err
+// kindName names a value's shape for a message.
+func kindName(k fmKind) string {
+	switch k {
+	case kindList:
+		return "list"
+	case kindMap:
+		return "mapping"
+	case kindNull:
+		return "null"
+	}
+	return "single value"
+}
+
+// date reads a date; one that cannot be read is reported and left zero.
+func (m *fmMapper) date(key string, v *fmValue) time.Time {
+	s := m.scalar(key, v)
+	if s == "" {
+		return time.Time{}
 	}
 	t, err := parseDate(s, m.opt.location())
 	if err != nil {
-		return time.Time{}, m.doc.errAt(v.line, v.col, fmt.Errorf("source: %s: %w %q: %s", key, ErrDate, s, dateLayouts))
+		m.warnAt(v.line, v.col, WarnDate, "%s: %v %q: %s; the post keeps the value in its params and no %s", key, ErrDate, s, dateLayouts, key)
+		return time.Time{}
 	}
-	return t, nil
+	return t
 }
 
 // fmStatusNames maps the words front matter uses for a publish state.
@@ -378,54 +481,60 @@ var fmStatusNames = map[string]post.Status{
 	"pending": post.Pending,
 }
 
-func (m *fmMapper) status(key string, v *fmValue) (post.Status, error) {
+// status reads a publish state. A value it does not know is reported and
+// read as a draft, so that an unknown state never publishes a post the
+// author meant to hold back.
+func (m *fmMapper) status(key string, v *fmValue) post.Status {
 	k := strings.ToLower(key)
 	if k == "status" {
-		s, err := m.scalar(key, v)
-		if err != nil || s == "" {
-			return post.Published, err
+		s := m.scalar(key, v)
+		if s == "" {
+			if v.kind != kindNull {
+				return post.Draft
+			}
+			return post.Published
 		}
 		if st, ok := fmStatusNames[strings.ToLower(s)]; ok {
-			return st, nil
+			return st
 		}
-		return "", m.fieldErr(key, v, "unknown status %q (want published, draft, scheduled, private or pending)", s)
+		m.warnAt(v.line, v.col, WarnValue, "%s: unknown status %q (want published, draft, scheduled, private or pending); read as a draft", key, s)
+		return post.Draft
 	}
 	b := v.b
 	switch {
 	case v.kind == kindNull:
-		return post.Published, nil
-	case v.kind == kindString && (v.text == "true" || v.text == "false"):
-		b = v.text == "true"
+		return post.Published
+	case v.kind == kindString && (strings.EqualFold(v.text, "true") || strings.EqualFold(v.text, "false") || v.text == "yes" || v.text == "no"):
+		b = strings.EqualFold(v.text, "true") || v.text == "yes"
 	case v.kind != kindBool:
-		return "", m.fieldErr(key, v, "want true or false, not %q", v.text)
+		m.warnAt(v.line, v.col, WarnValue, "%s: want true or false, not %q; read as a draft", key, v.text)
+		return post.Draft
 	}
 	if b == (k == "draft") { // draft: true, or published: false
-		return post.Draft, nil
+		return post.Draft
 	}
-	return post.Published, nil
+	return post.Published
 }
 
 // names flattens a value into the strings it lists: one string, a list of
 // scalars (null items skipped, nested lists flattened). Mappings are
 // handed to onMap.
-func (m *fmMapper) names(key string, v *fmValue, onMap func(*fmValue) error, onName func(string)) error {
+func (m *fmMapper) names(v *fmValue, onMap func(*fmValue), onName func(string)) {
 	switch v.kind {
 	case kindNull:
-		return nil
+		return
 	case kindList:
 		for _, item := range v.items {
-			if err := m.names(key, item, onMap, onName); err != nil {
-				return err
-			}
+			m.names(item, onMap, onName)
 		}
-		return nil
+		return
 	case kindMap:
-		return onMap(v)
+		onMap(v)
+		return
 	}
 	if v.text != "" {
 		onName(v.text)
 	}
-	return nil
 }
 
 // splitTermNames splits a plural key's single string: on commas if it has
@@ -443,29 +552,64 @@ func splitTermNames(s string) []string {
 	return out
 }
 
-// subfields reads a mapping whose keys must be among allowed, into a map
-// of their texts.
-func (m *fmMapper) subfields(key string, v *fmValue, allowed ...string) (map[string]string, error) {
-	out := map[string]string{}
-	for _, f := range v.fields {
-		k := strings.ToLower(f.key)
-		ok := false
-		for _, a := range allowed {
-			ok = ok || a == k
-		}
-		if !ok {
-			return nil, m.doc.errAt(f.line, f.col, fmt.Errorf("source: %w: %s: unknown key %q (want %s)", ErrField, key, f.key, strings.Join(allowed, ", ")))
-		}
-		s, err := m.scalar(key+"."+f.key, f.val)
-		if err != nil {
-			return nil, err
-		}
-		out[k] = s
-	}
-	return out, nil
+// subKeys describes the keys a mapping inside a field may hold: each
+// model key with its synonyms, first the key itself (all lower case), and
+// the keys that are known but have no place in the model, kept in Params
+// without a warning.
+type subKeys struct {
+	fields [][]string
+	extra  []string
 }
 
-func (m *fmMapper) terms(key string, v *fmValue, singular bool) ([]post.Term, error) {
+var (
+	termKeys   = subKeys{fields: [][]string{{"name", "title", "label"}, {"slug"}, {"parent"}}}
+	authorKeys = subKeys{
+		fields: [][]string{
+			{"name", "display_name", "displayname", "fullname", "full_name"},
+			{"slug", "id", "username", "login"},
+			{"email", "mail", "e-mail"},
+			{"url", "link", "website", "homepage", "home", "web", "site", "uri"},
+			{"bio", "description", "about", "summary"},
+		},
+		extra: []string{"image", "avatar", "photo", "picture", "twitter", "github", "mastodon", "linkedin", "position", "title", "role", "job", "affiliation", "company", "organization", "organisation", "location"},
+	}
+	citationKeys = subKeys{fields: [][]string{{"source", "name", "publisher"}, {"url", "link", "href"}, {"title"}}}
+)
+
+// subfields reads a mapping inside the field key into a map from each
+// model key (the first of its synonyms) to its text, the first synonym
+// written winning. Unknown keys and values that are not single values are
+// reported; known keys the model has no place for are not, but they too
+// make the field's value be kept in Params.
+func (m *fmMapper) subfields(key string, v *fmValue, keys subKeys) map[string]string {
+	out := map[string]string{}
+	var want []string
+	for _, f := range keys.fields {
+		want = append(want, f[0])
+	}
+fields:
+	for _, f := range v.fields {
+		k := strings.ToLower(f.key)
+		for _, syn := range keys.fields {
+			if !slices.Contains(syn, k) {
+				continue
+			}
+			if s := m.scalar(key+"."+f.key, f.val); s != "" {
+				if _, done := out[syn[0]]; !done {
+					out[syn[0]] = s
+				}
+			}
+			continue fields
+		}
+		m.keepRaw = true
+		if !slices.Contains(keys.extra, k) {
+			m.warnAt(f.line, f.col, WarnUnknownKey, "%s: unknown key %q (known: %s); the post keeps it in its params", key, f.key, strings.Join(want, ", "))
+		}
+	}
+	return out
+}
+
+func (m *fmMapper) terms(key string, v *fmValue, singular bool) []post.Term {
 	var terms []post.Term
 	add := func(name string) {
 		terms = append(terms, post.Term{Name: name, Slug: post.Slugify(name)})
@@ -474,64 +618,55 @@ func (m *fmMapper) terms(key string, v *fmValue, singular bool) ([]post.Term, er
 		for _, name := range splitTermNames(v.text) {
 			add(name)
 		}
-		return terms, nil
+		return terms
 	}
-	err := m.names(key, v, func(mv *fmValue) error {
-		sub, err := m.subfields(key, mv, "name", "slug", "parent")
-		if err != nil {
-			return err
-		}
+	m.names(v, func(mv *fmValue) {
+		sub := m.subfields(key, mv, termKeys)
 		if sub["name"] == "" {
-			return m.fieldErr(key, mv, "a term needs a name")
+			m.warnAt(mv.line, mv.col, WarnValue, "%s: a term needs a name; this one is left out and kept in the post's params", key)
+			return
 		}
 		t := post.Term{Name: sub["name"], Slug: post.Slugify(sub["name"]), Parent: sub["parent"]}
 		if sub["slug"] != "" {
 			t.Slug = slugAsWritten(sub["slug"])
 		}
 		terms = append(terms, t)
-		return nil
 	}, add)
-	return terms, err
+	return terms
 }
 
-func (m *fmMapper) authors(key string, v *fmValue) ([]post.Author, error) {
+func (m *fmMapper) authors(key string, v *fmValue) []post.Author {
 	var authors []post.Author
-	err := m.names(key, v, func(mv *fmValue) error {
-		sub, err := m.subfields(key, mv, "name", "slug", "email", "url", "bio")
-		if err != nil {
-			return err
-		}
+	m.names(v, func(mv *fmValue) {
+		sub := m.subfields(key, mv, authorKeys)
 		if sub["name"] == "" {
-			return m.fieldErr(key, mv, "an author needs a name")
+			m.warnAt(mv.line, mv.col, WarnValue, "%s: an author needs a name; this one is left out and kept in the post's params", key)
+			return
 		}
 		a := post.Author{Name: sub["name"], Slug: post.Slugify(sub["name"]), Email: sub["email"], URL: sub["url"], Bio: sub["bio"]}
 		if sub["slug"] != "" {
 			a.Slug = slugAsWritten(sub["slug"])
 		}
 		authors = append(authors, a)
-		return nil
 	}, func(name string) {
 		authors = append(authors, post.Author{Name: name, Slug: post.Slugify(name)})
 	})
-	return authors, err
+	return authors
 }
 
-func (m *fmMapper) citations(key string, v *fmValue) ([]post.Citation, error) {
+func (m *fmMapper) citations(key string, v *fmValue) []post.Citation {
 	var cites []post.Citation
-	err := m.names(key, v, func(mv *fmValue) error {
-		sub, err := m.subfields(key, mv, "source", "url", "title")
-		if err != nil {
-			return err
-		}
+	m.names(v, func(mv *fmValue) {
+		sub := m.subfields(key, mv, citationKeys)
 		if sub["source"] == "" && sub["url"] == "" && sub["title"] == "" {
-			return m.fieldErr(key, mv, "a citation needs a source, url or title")
+			m.warnAt(mv.line, mv.col, WarnValue, "%s: a citation needs a source, url or title; this one is left out and kept in the post's params", key)
+			return
 		}
 		cites = append(cites, post.Citation{Source: sub["source"], URL: sub["url"], Title: sub["title"]})
-		return nil
 	}, func(name string) {
 		cites = append(cites, post.Citation{Source: name})
 	})
-	return cites, err
+	return cites
 }
 
 // isSlugAsWritten reports whether s can be used as a slug as written: letters,

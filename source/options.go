@@ -45,7 +45,8 @@ type Options struct {
 	Progress func(done, total int)
 
 	// PostTypes lists the WordPress post types read from WXR exports;
-	// nil means just "post".
+	// nil means just "post". Items of type "page" become posts of
+	// post.KindPage.
 	PostTypes []string
 
 	// Warn, when set, is told of every problem that kept a post but

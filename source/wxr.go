@@ -1,12 +1,14 @@
 package source
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"html"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,9 +23,12 @@ import (
 // versions 1.0 to 1.2): the channel's own fields, the authors and terms it
 // declares, the posts it kept and what it skipped.
 type WXR struct {
-	// Title and Link are the blog's name and address from the channel.
-	Title string
-	Link  string
+	// Title, Link and Description are the blog's name, address and
+	// tagline from the channel, entities decoded in Title and
+	// Description.
+	Title       string
+	Link        string
+	Description string
 	// Version is wp:wxr_version ("1.2"); empty when the export has none.
 	Version string
 	// BaseSiteURL and BaseBlogURL are wp:base_site_url and wp:base_blog_url.
@@ -206,6 +211,14 @@ type wxrScanner struct {
 	// pending is an <item> start tag met inside an unclosed item, to be
 	// read next as a channel child.
 	pending *xml.StartElement
+	// sawWP is set by the first channel child in WordPress's namespace.
+	sawWP bool
+	// stopped is set when the reading has ended early: the decoder
+	// failed, and the fallback reader, if any, has read the rest.
+	stopped bool
+	// rec keeps the bytes of the current channel child, for the
+	// fallback reader (see fallback).
+	rec *wxrRecorder
 }
 
 // wxrTerms indexes a taxonomy's declared terms by slug and by name.
@@ -224,12 +237,12 @@ func (t *wxrTerms) add(term post.Term) {
 }
 
 func newWXRScanner(path string, r io.Reader, opt Options) *wxrScanner {
-	d := xml.NewDecoder(r)
+	rec := newWXRRecorder(r)
+	d := xml.NewDecoder(rec)
 	// Exports in the wild hold HTML entities such as &nbsp; outside CDATA;
 	// a strict decoder would stop at the first one and lose the rest.
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
-	d.CharsetReader = wxrCharsetReader
 	types := map[string]bool{}
 	for _, t := range opt.PostTypes {
 		types[t] = true
@@ -237,7 +250,7 @@ func newWXRScanner(path string, r io.Reader, opt Options) *wxrScanner {
 	if opt.PostTypes == nil {
 		types["post"] = true
 	}
-	return &wxrScanner{
+	s := &wxrScanner{
 		path:    path,
 		opt:     opt,
 		d:       d,
@@ -247,7 +260,16 @@ func newWXRScanner(path string, r io.Reader, opt Options) *wxrScanner {
 		loose:   map[string]string{},
 		terms:   map[string]*wxrTerms{},
 		zones:   map[int]*time.Location{},
+		rec:     rec,
 	}
+	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
+		// The decoder reads a converted input ahead through a buffer of
+		// its own, so offsets no longer match the recorded bytes: no
+		// fallback for such an export.
+		s.rec = nil
+		return wxrCharsetReader(charset, input)
+	}
+	return s
 }
 
 // run reads the document. Only rss > channel > * elements are looked at;
@@ -261,14 +283,22 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 			if err := s.channelChild(t, fn); err != nil {
 				return err
 			}
+			if s.stopped {
+				break
+			}
 			continue
+		}
+		if len(stack) == 2 && s.rec != nil {
+			s.rec.mark(s.d.InputOffset())
 		}
 		tok, err := s.d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			s.syntaxError(err)
+			if ferr := s.recoverFrom(err, fn); ferr != nil {
+				return errors.Join(append(s.errs, ferr)...)
+			}
 			break
 		}
 		switch t := tok.(type) {
@@ -283,6 +313,9 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 			if len(stack) == 2 && stack[1] == "channel" {
 				if err := s.channelChild(t, fn); err != nil {
 					return err
+				}
+				if s.stopped {
+					return errors.Join(s.errs...)
 				}
 				continue
 			}
@@ -305,6 +338,9 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 // only to stop the reading: the joined errors, or fn's error.
 func (s *wxrScanner) channelChild(t xml.StartElement, fn func(*post.Post) error) error {
 	ns, local := wxrSpace(t.Name.Space), t.Name.Local
+	if ns == "wp" {
+		s.sawWP = true
+	}
 	var err error
 	switch {
 	case ns == "" && local == "item":
@@ -315,12 +351,15 @@ func (s *wxrScanner) channelChild(t xml.StartElement, fn func(*post.Post) error)
 		if err == nil {
 			s.declare(n)
 		}
-	case ns == "" && (local == "title" || local == "link"):
+	case ns == "" && (local == "title" || local == "link" || local == "description"):
 		var text string
 		text, err = s.readText()
-		if local == "title" {
+		switch local {
+		case "title":
 			s.w.Title = html.UnescapeString(text)
-		} else {
+		case "description":
+			s.w.Description = html.UnescapeString(text)
+		default:
 			s.w.Link = text
 		}
 	case ns == "wp" && (local == "wxr_version" || local == "base_site_url" || local == "base_blog_url"):
@@ -342,7 +381,9 @@ func (s *wxrScanner) channelChild(t xml.StartElement, fn func(*post.Post) error)
 		if errors.As(err, &fnErr) {
 			return errors.Join(append(s.errs, fnErr.err)...)
 		}
-		s.syntaxError(err)
+		if ferr := s.recoverFrom(err, fn); ferr != nil {
+			return errors.Join(append(s.errs, ferr)...)
+		}
 		return errors.Join(s.errs...)
 	}
 	return nil
@@ -370,9 +411,9 @@ func (s *wxrScanner) syntaxError(err error) {
 	s.errs = append(s.errs, &Error{Path: s.path, Line: line, Column: col, Err: fmt.Errorf("source: %w: %s", ErrSyntax, msg)})
 }
 
-// errorAt records a damaged field of an item, which is still kept.
-func (s *wxrScanner) errorAt(line int, err error) {
-	s.errs = append(s.errs, &Error{Path: s.path, Line: line, Err: err})
+// warnAt reports a damaged field of an item, which is still kept.
+func (s *wxrScanner) warnAt(line int, kind, format string, args ...any) {
+	s.opt.warn(post.Warning{Path: s.path, Line: line, Kind: kind, Message: fmt.Sprintf(format, args...)})
 }
 
 // wxrSpace names the namespace of an element by what it is, whatever
@@ -401,6 +442,7 @@ func wxrSpace(space string) string {
 // text; containers (item, wp:postmeta, ...) have kids.
 type xnode struct {
 	ns, local string
+	space     string // the namespace as written, for messages
 	attr      []xml.Attr
 	line      int
 	text      string
@@ -423,6 +465,23 @@ func (n *xnode) child(ns, local string) (string, bool) {
 		return k.text, true
 	}
 	return "", false
+}
+
+// kidLocal returns the first child named local in any namespace but
+// WordPress's own.
+func (n *xnode) kidLocal(local string) *xnode {
+	for i := range n.kids {
+		if k := &n.kids[i]; k.ns != "wp" && k.ns != "" && k.local == local {
+			return k
+		}
+	}
+	return nil
+}
+
+// titleText is the item's title, for messages.
+func (n *xnode) titleText() string {
+	t, _ := n.child("", "title")
+	return html.UnescapeString(t)
 }
 
 func (n *xnode) kid(ns, local string) *xnode {
@@ -475,7 +534,7 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 			case ns == "" && t.Name.Local == "item" && n.ns == "" && n.local == "item":
 				// An <item> left open: end it here and read the next one
 				// as its sibling, rather than losing it inside this one.
-				s.errorAt(n.line, fmt.Errorf("source: %w: <item> not closed before the <item> at line %d", ErrSyntax, kidLine))
+				s.warnAt(n.line, WarnRecovered, "<item> not closed before the <item> at line %d; both are kept", kidLine)
 				next := t // a copy, so that t itself need not escape
 				s.pending = &next
 				return n, nil
@@ -487,7 +546,7 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 				}
 			default:
 				text, err := s.readText()
-				n.kids = append(n.kids, xnode{ns: ns, local: t.Name.Local, attr: t.Attr, line: kidLine, text: text})
+				n.kids = append(n.kids, xnode{ns: ns, local: t.Name.Local, space: t.Name.Space, attr: t.Attr, line: kidLine, text: text})
 				if err != nil {
 					return n, err
 				}
@@ -654,19 +713,61 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 	if err != nil {
 		return err
 	}
+	if s.rec != nil {
+		// A CDATA section holding "]]>" ends early, and the decoder,
+		// lenient as it must be, reads the rest as markup without an
+		// error: the item's fields come out wrong. Catch it in the bytes.
+		if off := strayCDATAEnd(s.rec.buf); off >= 0 {
+			line := s.rec.line + bytes.Count(s.rec.buf[:off], []byte("\n"))
+			return &xml.SyntaxError{Msg: "]]> outside a CDATA section (a CDATA section that holds ]]> unescaped)", Line: line}
+		}
+		// The decoder also closes an item at a stray end tag; only a
+		// real </item> ends one.
+		if end := s.rec.consumed(s.d.InputOffset()); s.pending == nil && !closesItem(end) {
+			line := s.rec.line + bytes.Count(end, []byte("\n"))
+			return &xml.SyntaxError{Msg: "an end tag that closes no open element inside the <item>", Line: line}
+		}
+	}
+	return s.itemNode(n, fn)
+}
+
+// itemNode turns an item read whole into a post, or counts it as skipped.
+func (s *wxrScanner) itemNode(n *xnode, fn func(*post.Post) error) error {
 	s.w.Items++
-	typ, _ := n.child("wp", "post_type")
-	if typ == "" {
-		typ = "post"
+	typ, ok := n.child("wp", "post_type")
+	if !ok {
+		if k := n.kidLocal("post_type"); k != nil {
+			// The importer finds no post type when the wp: prefix names
+			// another namespace, and skips the item as invalid.
+			s.w.Skipped[""]++
+			s.warnAt(n.line, WarnSkipped, "item %q: its post_type is in namespace %q, not WordPress's export namespace: not a WordPress post, skipped", n.titleText(), k.space)
+			return nil
+		}
+		if s.isWXR() {
+			s.w.Skipped[""]++
+			s.warnAt(n.line, WarnSkipped, "item %q has no wp:post_type: not a WordPress post (the importer skips it as an invalid post type), skipped", n.titleText())
+			return nil
+		}
+	}
+	if typ == "" && !ok {
+		typ = "post" // an item of a plain RSS feed
 	}
 	if !s.types[typ] {
 		s.w.Skipped[typ]++
+		if typ == "" {
+			s.warnAt(n.line, WarnSkipped, "item %q has an empty wp:post_type: not a WordPress post, skipped", n.titleText())
+		}
 		return nil
 	}
 	status, ok := wxrStatus(n)
 	if !ok {
 		st, _ := n.child("wp", "status")
 		s.w.SkippedStatus[st]++
+		switch st {
+		case "trash", "auto-draft", "inherit":
+		default:
+			s.warnAt(n.line, WarnSkipped, "item %q has wp:status %q, which WordPress does not publish: skipped", n.titleText(), st)
+		}
 		return nil
 	}
 	p := s.itemPost(n, typ)
@@ -676,6 +777,11 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 	}
 	return nil
 }
+
+// isWXR reports whether the document has shown itself to be a
+// WordPress export (a wp:wxr_version, or any element in WordPress's
+// export namespace), rather than a plain RSS feed.
+func (s *wxrScanner) isWXR() bool { return s.w.Version != "" || s.sawWP }
 
 // wxrStatus maps an item's wp:status to a post status; false means the
 // item is to be skipped.
@@ -724,7 +830,38 @@ func (s *wxrScanner) itemPost(n *xnode, typ string) *post.Post {
 	}
 	s.itemTerms(n, p)
 	s.itemParams(n, typ, p)
+	if typ == "page" {
+		p.Kind = post.KindPage
+	}
+	if pw, _ := n.child("wp", "post_password"); pw != "" {
+		p.Protected = true
+	}
+	p.Aliases = s.itemAliases(n, id)
 	return p
+}
+
+// itemAliases are the addresses WordPress served the item at: its link
+// and its short link ?p=ID, under the blog's address when the export
+// names it.
+func (s *wxrScanner) itemAliases(n *xnode, id string) []string {
+	var out []string
+	if link, _ := n.child("", "link"); link != "" {
+		out = append(out, link)
+	}
+	if _, err := strconv.Atoi(id); err == nil {
+		base := s.w.BaseBlogURL
+		if base == "" {
+			base = s.w.Link
+		}
+		if u, err := url.Parse(base); err != nil || u.Scheme == "" || u.Host == "" {
+			base = ""
+		}
+		short := strings.TrimSuffix(base, "/") + "/?p=" + id
+		if short != "" && !slices.Contains(out, short) {
+			out = append(out, short)
+		}
+	}
+	return out
 }
 
 // wxrPostSlug picks the post's slug: its name, else its title, else its id.
@@ -757,7 +894,9 @@ func safeSlug(name string) string {
 	}
 	if name[0] == '.' || strings.Contains(name, "..") || !utf8.ValidString(name) ||
 		strings.ContainsFunc(name, func(r rune) bool {
-			return unicode.IsUpper(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.')
+			// WordPress lower-cases only ASCII: other letters it keeps
+			// (percent-encoded), and so does folio, untransliterated.
+			return r >= 'A' && r <= 'Z' || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.')
 		}) {
 		return post.Slugify(name)
 	}
@@ -800,8 +939,8 @@ func (s *wxrScanner) itemDate(n *xnode, localKey, gmtKey string, usePubDate bool
 	case localOK && gmtOK:
 		off := local.Sub(gmt)
 		if off%time.Minute != 0 || off < -14*time.Hour || off > 14*time.Hour {
-			s.errorAt(gmtNode.line, fmt.Errorf("source: %w: wp:%s %q and wp:%s %q are %v apart, more than any time zone",
-				ErrDate, localKey, localNode.text, gmtKey, gmtNode.text, off))
+			s.warnAt(gmtNode.line, WarnDate, "wp:%s %q and wp:%s %q are %v apart, more than any time zone; the GMT date is used",
+				localKey, localNode.text, gmtKey, gmtNode.text, off)
 			return gmt
 		}
 		return time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), 0, s.zone(int(off/time.Second)))
@@ -832,7 +971,7 @@ func (s *wxrScanner) parseWXRDate(n *xnode, loc *time.Location) (time.Time, bool
 	}
 	t, err := time.ParseInLocation(wxrLayout, v, loc)
 	if err != nil {
-		s.errorAt(n.line, fmt.Errorf("source: %w: wp:%s %q is not YYYY-MM-DD hh:mm:ss", ErrDate, n.local, v))
+		s.warnAt(n.line, WarnDate, "wp:%s %q is not YYYY-MM-DD hh:mm:ss; ignored", n.local, v)
 		return time.Time{}, false
 	}
 	return t, true

@@ -40,8 +40,16 @@
 //
 // # Slugs
 //
-// Build gives each post a slug no other post in the set has, as DESIGN.md
-// asks, changing Post.Slug in place: an empty slug becomes the title's, and
-// posts that share a slug keep it in date order, oldest first, the others
-// getting "-2", "-3", .... Index.Renamed reports every change.
+// Build gives each post a slug no other post in the set has (or, with
+// Options.SlugScope, no other post of the same scope, such as the same
+// output folder), changing Post.Slug in place: an empty slug becomes the
+// title's, and posts that share a slug keep it in date order, oldest
+// first, the others getting "-2", "-3", .... Index.Renamed reports every
+// change, and Index.UndoRenames takes them back, so that posts kept
+// between builds are numbered afresh by the next Build.
+//
+// # Pages
+//
+// Posts of post.KindPage (an "about" page, a WordPress page) take part in
+// the slugs but in no list: Index.Pages holds them.
 package taxonomy

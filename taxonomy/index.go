@@ -64,6 +64,14 @@ type Options struct {
 	// on a site of 100,000 posts does not make every call scan them all.
 	// 0 or less means DefaultMaxFanout.
 	MaxFanout int
+
+	// SlugScope, when set, says where a post's slug must be unique: two
+	// posts clash only when their slugs are equal and SlugScope gives them
+	// the same scope. Give it the post's output path with the slug left
+	// out, and two posts with one slug in different folders (two
+	// gc-candidates.md in different years) keep their slugs. Nil makes
+	// every slug unique across all the posts.
+	SlugScope func(*post.Post) string
 }
 
 // DefaultWeights is the weighting of shared terms that Related uses when
@@ -99,6 +107,9 @@ type Index struct {
 	renamed []Rename
 	weights map[string]float64
 	fanout  int
+	pages   []*post.Post
+	// renamedPosts are the posts of renamed, in its order, for UndoRenames.
+	renamedPosts []*post.Post
 	// postTerms are the terms each post is filed under, by rank, in the
 	// order of names and then by slug.
 	postTerms [][]*Term
@@ -107,7 +118,8 @@ type Index struct {
 
 // Build indexes posts. It sets the Slug of any post whose slug is empty or
 // taken by another post (see Rename) — that is the one change it makes to
-// the posts — and reports each change in Index.Renamed. Drafts and other
+// the posts — and reports each change in Index.Renamed. Pages
+// (post.KindPage) are kept apart, in Pages. Drafts and other
 // unpublished posts are indexed like any other; filter them out first if
 // they should not appear.
 //
@@ -137,8 +149,24 @@ func Build(posts []*post.Post, opt Options) (*Index, error) {
 	if idx.fanout <= 0 {
 		idx.fanout = DefaultMaxFanout
 	}
-	es := entries(ps, opt.Location)
-	idx.renamed = uniqueSlugs(es)
+	all := entries(ps, opt.Location)
+	if opt.SlugScope != nil {
+		for i := range all {
+			all[i].scope = opt.SlugScope(all[i].p)
+		}
+	}
+	idx.renamed, idx.renamedPosts = uniqueSlugs(all)
+	// Pages share the slugs' namespace but none of the lists.
+	es := all[:0:0]
+	for _, e := range all {
+		if e.p.Kind == post.KindPage {
+			idx.pages = append(idx.pages, e.p)
+			continue
+		}
+		e.in = len(es)
+		es = append(es, e)
+	}
+	ps = slices.DeleteFunc(slices.Clone(ps), func(p *post.Post) bool { return p.Kind == post.KindPage })
 	slices.SortFunc(es, newestFirst)
 
 	idx.posts = make([]*post.Post, len(es))
@@ -192,6 +220,12 @@ func (idx *Index) Len() int { return len(idx.posts) }
 // Posts returns every indexed post, newest first, undated last (ties by
 // slug, then source path and line).
 func (idx *Index) Posts() []*post.Post { return idx.posts }
+
+// Pages returns the posts of post.KindPage, in the order they were given
+// to Build. They have unique slugs like every post, but are in none of
+// the index's lists: not in Posts, terms, archives, newer and older
+// links or related posts.
+func (idx *Index) Pages() []*post.Post { return idx.pages }
 
 // All yields every indexed post in the order of Posts.
 func (idx *Index) All() iter.Seq[*post.Post] { return slices.Values(idx.posts) }

@@ -22,6 +22,7 @@ type entry struct {
 	in    int // position among the posts Build kept, for stable ties
 	slug  string
 	orig  string // the slug the post came with
+	scope string // where the slug must be unique (Options.SlugScope)
 	path  string
 	y, d  int
 	m     time.Month
@@ -111,27 +112,34 @@ type Rename struct {
 	New  string
 }
 
-// uniqueSlugs gives every post a slug no other post has, as DESIGN.md asks:
-// an empty slug becomes the title's slug; of the posts sharing a slug the
-// oldest keeps it and the others get "-2", "-3", ... in date order
-// (undated after dated, ties by source path and line, then input order). A
-// numbered slug that another post already has is skipped, so "x", "x",
-// "x-2" gives "x", "x-3", "x-2".
+// uniqueSlugs gives every post a slug no other post of its scope has
+// (Options.SlugScope; one scope for all without it): an empty slug becomes
+// the title's slug; of the posts sharing a slug the oldest keeps it and
+// the others get "-2", "-3", ... in date order (undated after dated, ties
+// by source path and line, then input order). A numbered slug that
+// another post already has is skipped, so "x", "x", "x-2" gives "x",
+// "x-3", "x-2".
 //
 // Only posts whose slug is shared are sorted, so the usual set with few
 // duplicates costs one map of slugs.
-func uniqueSlugs(es []entry) []Rename {
+func uniqueSlugs(es []entry) ([]Rename, []*post.Post) {
+	key := func(scope, slug string) string {
+		if scope == "" {
+			return slug
+		}
+		return scope + "\x00" + slug
+	}
 	count := make(map[string]int, len(es))
 	for i := range es {
 		e := &es[i]
 		if e.slug == "" {
 			e.slug = post.Slugify(e.p.Title)
 		}
-		count[e.slug]++
+		count[key(e.scope, e.slug)]++
 	}
 	var dups []*entry
 	for i := range es {
-		if count[es[i].slug] > 1 || es[i].slug != es[i].orig {
+		if count[key(es[i].scope, es[i].slug)] > 1 || es[i].slug != es[i].orig {
 			dups = append(dups, &es[i])
 		}
 	}
@@ -140,22 +148,24 @@ func uniqueSlugs(es []entry) []Rename {
 	owned := map[string]bool{}
 	next := map[string]int{}
 	var renamed []Rename
+	var posts []*post.Post
 	for _, e := range dups {
-		if owned[e.slug] {
+		if owned[key(e.scope, e.slug)] {
 			base := e.slug
-			n := max(next[base], 2)
-			for count[base+"-"+strconv.Itoa(n)] > 0 {
+			n := max(next[key(e.scope, base)], 2)
+			for count[key(e.scope, base+"-"+strconv.Itoa(n))] > 0 {
 				n++
 			}
-			next[base] = n + 1
+			next[key(e.scope, base)] = n + 1
 			e.slug = base + "-" + strconv.Itoa(n)
-			count[e.slug] = 1
+			count[key(e.scope, e.slug)] = 1
 		}
-		owned[e.slug] = true
+		owned[key(e.scope, e.slug)] = true
 		if e.slug != e.orig {
 			e.p.Slug = e.slug
 			renamed = append(renamed, Rename{Path: e.path, Line: e.line, Old: e.orig, New: e.slug})
+			posts = append(posts, e.p)
 		}
 	}
-	return renamed
+	return renamed, posts
 }

@@ -4,9 +4,25 @@
 //
 //	go run ./examples/inspect [-drafts] [-future] [-location Europe/Paris] PATH...
 //
-// Each PATH is a file or a folder. The exit status is 0 when every input
-// parsed, 1 when some failed (the rest are still printed) and 2 for bad
-// usage.
+// Each PATH is a file or a folder. The document is
+//
+//	{
+//	  "posts":      [ …each in render.JSONPost's form, in date order… ],
+//	  "errors":     [ {"path", "line", "column", "message"} ],
+//	  "warnings":   [ {"path", "line", "column", "kind", "message"} ],
+//	  "taxonomies": {"categories": [{"name", "slug", "count"}], "tags": […], "authors": […]},
+//	  "archive":    [ {"year", "count", "months": [{"month", "count"}]} ],
+//	  "undated":    0
+//	}
+//
+// An error is a file that gave no post. A warning is a problem that kept
+// the post but changed or ignored something in it: an unknown key, a
+// value of an unexpected shape, a date that could not be read, an item of
+// an export that was skipped or recovered; "kind" names its class (see
+// the source package's Warn constants) and line and column are 0 when
+// unknown. A protected post is printed without its text. The exit status
+// is 0 when every input parsed (warnings or not), 1 when some failed (the
+// rest are still printed) and 2 for bad usage.
 package main
 
 import (
@@ -54,10 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// A program, unlike the library, may read the clock: it decides
 	// which posts are still in the future.
-	opt := source.Options{Location: loc, Drafts: *drafts, Future: *future, Now: time.Now(),
-		Warn: func(w post.Warning) { fmt.Fprintf(stderr, "inspect: warning: %s\n", w) }}
-
 	var r report
+	opt := source.Options{Location: loc, Drafts: *drafts, Future: *future, Now: time.Now(), Warn: r.addWarning}
+
 	var posts []*post.Post
 	for _, path := range flags.Args() {
 		ps, err := load(context.Background(), path, opt)

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -22,6 +25,7 @@ type output struct {
 		} `json:"source"`
 	} `json:"posts"`
 	Errors     []fileError      `json:"errors"`
+	Warnings   []fileWarning    `json:"warnings"`
 	Taxonomies map[string][]any `json:"taxonomies"`
 	Archive    []any            `json:"archive"`
 	Undated    *int             `json:"undated"`
@@ -40,7 +44,7 @@ func runInspect(t *testing.T, args ...string) (int, output, string) {
 		if err := json.Unmarshal(stdout.Bytes(), &keys); err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range []string{"posts", "errors", "taxonomies", "archive", "undated"} {
+		for _, k := range []string{"posts", "errors", "warnings", "taxonomies", "archive", "undated"} {
 			if raw, ok := keys[k]; !ok || string(raw) == "null" {
 				t.Errorf("output lacks %q or has it null", k)
 			}
@@ -151,5 +155,28 @@ func TestDuplicateSlugsRenamed(t *testing.T) {
 	want := []string{"2019 market-day", "2021 market-day-2"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("slugs (-want +got):\n%s", diff)
+	}
+}
+
+// TestWarnings: a post kept with something ignored is printed, and the
+// warning says where and what.
+func TestWarnings(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "kept.md"), []byte("---\ntitle: Kept\nauthor:\n  name: Rui\n  shoe: 9\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runInspect(t, dir)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0 (a warning is no failure); stderr:\n%s", code, stderr)
+	}
+	if diff := cmp.Diff([]string{"Kept"}, titles(out)); diff != "" {
+		t.Errorf("posts (-want +got):\n%s", diff)
+	}
+	if len(out.Warnings) != 1 {
+		t.Fatalf("warnings = %+v, want one", out.Warnings)
+	}
+	w := out.Warnings[0]
+	if w.Path != "kept.md" || w.Line != 5 || w.Column != 3 || w.Kind != source.WarnUnknownKey || !strings.Contains(w.Message, "shoe") {
+		t.Errorf("warning = %+v", w)
 	}
 }

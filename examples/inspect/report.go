@@ -18,6 +18,7 @@ import (
 type report struct {
 	Posts      []render.JSONPost `json:"posts"`
 	Errors     []fileError       `json:"errors"`
+	Warnings   []fileWarning     `json:"warnings"`
 	Taxonomies taxonomies        `json:"taxonomies"`
 	Archive    []archiveYear     `json:"archive"`
 	Undated    int               `json:"undated"`
@@ -29,6 +30,21 @@ type fileError struct {
 	Line    int    `json:"line"`
 	Column  int    `json:"column"`
 	Message string `json:"message"`
+}
+
+// fileWarning is a problem that kept a post but changed or ignored
+// something in it (source.Options.Warn), with its position when known.
+type fileWarning struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}
+
+// addWarning records one warning.
+func (r *report) addWarning(w post.Warning) {
+	r.Warnings = append(r.Warnings, fileWarning{Path: w.Path, Line: w.Line, Column: w.Column, Kind: w.Kind, Message: w.Message})
 }
 
 type taxonomies struct {
@@ -84,6 +100,9 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 	}
 	if r.Errors == nil {
 		r.Errors = []fileError{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []fileWarning{}
 	}
 }
 

@@ -9,11 +9,12 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -35,6 +36,7 @@ type config struct {
 	drafts  bool
 	days    bool
 	serve   string
+	watch   bool
 	workers int
 
 	cpuprofile string
@@ -43,6 +45,11 @@ type config struct {
 	title       string
 	description string
 	permalink   string // the pattern of post paths; empty for render's default
+
+	verbose   bool     // list every warning, not only a summary per kind
+	protected bool     // publish the text of password-protected posts
+	types     []string // the WordPress post types to read
+	origin    string   // the site the content came from, for links to it
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -76,14 +83,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "site: %v\n", err)
 		return 1
 	}
-	posts, loadErr := source.Load(ctx, fsys, root, source.Options{
-		Drafts:   cfg.drafts,
-		Now:      start,
-		Workers:  cfg.workers,
-		Progress: prog.reading,
-		Warn:     func(w post.Warning) { fmt.Fprintf(stderr, "warning: %s\n", w) },
+	warns := &warnLog{}
+	set, loadErr := source.LoadSet(ctx, fsys, root, source.Options{
+		Drafts:    cfg.drafts,
+		Now:       start,
+		Workers:   cfg.workers,
+		Progress:  prog.reading,
+		PostTypes: cfg.types,
+		Warn:      warns.add,
 	})
+	posts := set.Posts()
 	failed := printErrors(stderr, loadErr)
+	nameSite(&cfg, fsys, root)
 	if len(posts) == 0 && loadErr == nil {
 		fmt.Fprintf(stderr, "site: warning: no posts found (folio reads .md, .markdown, .txt, .xml, and .html with front matter)\n")
 	}
@@ -98,20 +109,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer out.Close()
-	n, buildErr := build(ctx, cfg, posts, out, prog)
+	res, state, buildErr := build(ctx, cfg, posts, out, prog, nil)
 	prog.done()
 	if printErrors(stderr, buildErr) {
 		failed = true
 	}
+	warns.write(stderr, cfg.verbose)
 
-	if n == 0 {
+	if res.written+res.unchanged == 0 {
 		fmt.Fprintf(stderr, "site: nothing written to %s\n", cfg.out)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d files for %d posts to %s in %.2fs — open %s\n",
-		n, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
+	fmt.Fprintf(stdout, "wrote %d files (%d unchanged, %d removed) for %d posts to %s in %.2fs — open %s\n",
+		res.written, res.unchanged, res.removed, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
 	if cfg.serve != "" {
-		if err := serve(ctx, cfg.serve, cfg.out, stdout); err != nil {
+		p := &preview{cfg: cfg, set: set, out: out, state: state, stdout: stdout, stderr: stderr}
+		if buildErr != nil && writeFailed([]error{buildErr}) {
+			p.problem = buildErr.Error()
+		}
+		if err := p.run(ctx); err != nil {
 			fmt.Fprintf(stderr, "site: %v\n", err)
 			return 1
 		}
@@ -135,17 +151,37 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl.StringVar(&cfg.src, "src", "", "`folder` (or single file) of posts: Markdown, plain-text .txt or WXR .xml; empty builds the embedded sample")
 	fl.StringVar(&cfg.out, "out", "public", "`folder` to write the site into")
 	fl.StringVar(&cfg.baseURL, "base-url", "", "absolute `URL` the site will be served from; empty writes relative links that also work from file://\n(feeds and the sitemap, which need absolute URLs, then use "+placeholderURL+")")
-	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, the folder name otherwise)")
+	fl.StringVar(&cfg.title, "title", "", "site `title` (default: \"The Slow Compile\" for the sample, a WordPress export's own title, the folder name otherwise)")
 	fl.StringVar(&cfg.description, "description", "", "site `description` shown under the title")
 	fl.StringVar(&cfg.permalink, "permalink", "", "`pattern` of post paths, such as /:year/:month/:slug/ (the default) or /posts/:slug/")
 	fl.BoolVar(&cfg.days, "day-archives", false, "also write a page for each day (year and month archives are always written)")
 	fl.BoolVar(&cfg.drafts, "drafts", false, "include drafts, pending and private posts")
-	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080)")
+	fl.BoolVar(&cfg.verbose, "v", false, "list every warning, not only a summary of each kind")
+	fl.BoolVar(&cfg.protected, "protected", false, "publish the text of password-protected posts (by default their pages show the title and a notice, feeds the notice, and the sitemap leaves them out)")
+	types := fl.String("types", "post,page", "comma-separated WordPress post `types` to build: posts are the blog, pages stand alone (nav_menu_item, attachment and custom types only when named)")
+	fl.StringVar(&cfg.origin, "origin", "", "absolute `URL` of the site the content came from: root-relative links that match no page of the new site point there")
+	fl.StringVar(&cfg.serve, "serve", "", "after building, serve -out over HTTP on this loopback `address` (e.g. localhost:8080),\nrebuild what changes in -src and reload the open pages")
+	fl.BoolVar(&cfg.watch, "watch", true, "with -serve, watch -src and rebuild on every change; -watch=false only serves")
 	fl.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`number` of files read and pages written at once")
 	fl.StringVar(&cfg.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	fl.StringVar(&cfg.memprofile, "memprofile", "", "write a heap profile at the end of the build to `file`")
 	if err := fl.Parse(args); err != nil {
 		return cfg, err
+	}
+	for _, t := range strings.Split(*types, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			cfg.types = append(cfg.types, t)
+		}
+	}
+	if cfg.types == nil {
+		cfg.types = []string{}
+	}
+	if cfg.origin != "" {
+		u, err := url.Parse(cfg.origin)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "site: -origin %q is not an absolute http or https URL\n", cfg.origin)
+			return cfg, errors.New("usage")
+		}
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "site: unexpected argument %q\n", fl.Arg(0))
@@ -175,13 +211,61 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.src == "" && cfg.description == "" {
 		cfg.description = "Code, bread and trains, written slowly."
 	}
-	if cfg.title == "" {
+	if cfg.title == "" && cfg.src == "" {
 		cfg.title = "The Slow Compile"
-		if cfg.src != "" {
-			cfg.title = filepath.Base(filepath.Clean(cfg.src))
-		}
 	}
 	return cfg, nil
+}
+
+// nameSite gives the site the title and description a WordPress export
+// names itself by, when the flags gave none; else the title is the
+// folder's name.
+func nameSite(cfg *config, fsys fs.FS, root string) {
+	if cfg.title != "" && cfg.description != "" {
+		return
+	}
+	if w := exportOf(fsys, root); w != nil {
+		if cfg.title == "" {
+			cfg.title = w.Title
+		}
+		if cfg.description == "" {
+			cfg.description = w.Description
+		}
+	}
+	if cfg.title == "" {
+		cfg.title = filepath.Base(filepath.Clean(cfg.src))
+	}
+}
+
+// exportOf reads the channel of the WordPress export root names, or of
+// the only one at the top of the folder it names; nil when there is none.
+func exportOf(fsys fs.FS, root string) *source.WXR {
+	name := root
+	if info, err := fs.Stat(fsys, root); err != nil {
+		return nil
+	} else if info.IsDir() {
+		matches, _ := fs.Glob(fsys, path.Join(root, "*.xml"))
+		if len(matches) != 1 {
+			return nil
+		}
+		name = matches[0]
+	} else if !strings.EqualFold(path.Ext(root), ".xml") {
+		return nil
+	}
+	// Only a regular file: opening a FIFO named x.xml would block, and
+	// a link to /dev/zero would never end.
+	if info, err := fs.Stat(fsys, name); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	// The channel's fields come before the items: stop at the first.
+	stop := errors.New("stop")
+	w, _ := source.ScanWXR(name, f, source.Options{}, func(*post.Post) error { return stop })
+	return w
 }
 
 // inputFS returns the file system and root to load: the embedded sample,
@@ -237,29 +321,6 @@ func checkLoopback(addr string) error {
 	ip := net.ParseIP(host)
 	if ip == nil || !ip.IsLoopback() {
 		return fmt.Errorf("%q is not a loopback address (use localhost, 127.0.0.1 or [::1])", addr)
-	}
-	return nil
-}
-
-// serve serves dir over HTTP on addr until ctx is done.
-func serve(ctx context.Context, addr, dir string, stdout io.Writer) error {
-	if err := checkLoopback(addr); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://%s/ — press Ctrl-C to stop\n", dir, ln.Addr())
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		srv.Shutdown(shut)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func TestHostileBodies(t *testing.T) {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	code := run(context.Background(), []string{"-src", src, "-out", out}, &o, &e)
+	code := run(context.Background(), []string{"-v", "-src", src, "-out", out}, &o, &e)
 	took := time.Since(start)
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)

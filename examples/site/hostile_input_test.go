@@ -109,9 +109,9 @@ func TestManyTags(t *testing.T) {
 	src := writeTree(t, withGood(map[string]string{
 		"many.md": "---\ntitle: Many tags\ndate: 2024-01-01\ntags: [" + strings.Join(tags, ", ") + "]\n---\nx\n",
 	}))
-	out, _, stderr := buildSite(t, 0, "-src", src)
+	out, _, stderr := buildSite(t, 0, "-v", "-src", src)
 	checkGood(t, out)
-	if !strings.Contains(stderr, "warning: many.md:1: source: 2000 tags") {
+	if !strings.Contains(stderr, "many.md:1: source: 2000 tags") {
 		t.Errorf("no warning about the tags:\n%s", stderr)
 	}
 	pages := files(t, out)

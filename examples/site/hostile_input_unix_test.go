@@ -35,7 +35,7 @@ func TestSpecialFilesSkipped(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	done := make(chan int)
 	var o, e bytes.Buffer
-	go func() { done <- run(context.Background(), []string{"-src", src, "-out", out}, &o, &e) }()
+	go func() { done <- run(context.Background(), []string{"-v", "-src", src, "-out", out}, &o, &e) }()
 	select {
 	case code := <-done:
 		if code != 0 {
@@ -46,7 +46,7 @@ func TestSpecialFilesSkipped(t *testing.T) {
 	}
 	checkGood(t, out)
 	for _, name := range []string{"p.md", "x.xml", "s/passwd.md"} {
-		if !strings.Contains(e.String(), "warning: "+name+": ") {
+		if !strings.Contains(e.String(), name+": source: skipped, not read") {
 			t.Errorf("no warning for %s:\n%s", name, e.String())
 		}
 	}

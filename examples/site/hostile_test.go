@@ -69,11 +69,11 @@ func TestHostileSlugs(t *testing.T) {
 	}
 	defer out.Close()
 	cfg := config{title: "Hostile", workers: 4}
-	n, err := build(context.Background(), cfg, posts, out, &progress{})
+	res, _, err := build(context.Background(), cfg, posts, out, &progress{}, nil)
 	if err == nil {
 		t.Error("build of hostile posts reported no error")
 	}
-	if n == 0 {
+	if res.written == 0 {
 		t.Errorf("build wrote nothing; the good post should still be written (err: %v)", err)
 	}
 	if _, serr := os.Stat(filepath.Join(root, "public", "2024", "05", "good", "index.html")); serr != nil {

@@ -73,10 +73,10 @@ func TestOutDirSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer o.Close()
-	if err := o.WriteFile("escape/x.html", []byte("x")); err == nil {
+	if err := testPut(o, "escape/x.html", []byte("x")); err == nil {
 		t.Error("WriteFile through a symlink out of the folder succeeded")
 	}
-	if err := o.WriteFile("escape/deeper/x.html", []byte("x")); err == nil {
+	if err := testPut(o, "escape/deeper/x.html", []byte("x")); err == nil {
 		t.Error("WriteFile through a symlink out of the folder succeeded")
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
@@ -85,13 +85,13 @@ func TestOutDirSymlink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "file.html"), filepath.Join(out, "link.html")); err != nil {
 		t.Fatal(err)
 	}
-	if err := o.WriteFile("link.html", []byte("x")); err == nil {
+	if err := testPut(o, "link.html", []byte("x")); err == nil {
 		t.Error("WriteFile through a symlinked file succeeded")
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside -out: %v", entries)
 	}
-	if err := o.WriteFile("ok/x.html", []byte("x")); err != nil {
+	if err := testPut(o, "ok/x.html", []byte("x")); err != nil {
 		t.Errorf("WriteFile(ok/x.html) = %v", err)
 	}
 }
@@ -118,7 +118,7 @@ func TestDirWriter(t *testing.T) {
 	defer w.Close()
 	files := []string{"index.html", "tags/index.html", "2024/03/a/index.html", "2024/03/b/index.html", "2024/03/b/feed.json", "tags/go/page/2/index.html", "2024/03/c/index.html"}
 	for _, f := range files {
-		if err := w.WriteFile(f, []byte(f)); err != nil {
+		if err := testPutW(o, w, f, []byte(f)); err != nil {
 			t.Fatalf("WriteFile(%s): %v", f, err)
 		}
 	}
@@ -127,7 +127,7 @@ func TestDirWriter(t *testing.T) {
 			t.Errorf("%s: %q, %v", f, b, err)
 		}
 	}
-	if err := w.WriteFile("../x/y/z.html", nil); err == nil {
+	if err := testPutW(o, w, "../x/y/z.html", nil); err == nil {
 		t.Error("a path out of the folder was written")
 	}
 	if err := os.Symlink(outside, filepath.Join(out, "2024", "03", "evil")); err != nil {
@@ -137,11 +137,33 @@ func TestDirWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"2024/03/evil/index.html", "held/x/index.html", "held/x/y/index.html"} {
-		if err := w.WriteFile(f, []byte("x")); err == nil {
+		if err := testPutW(o, w, f, []byte("x")); err == nil {
 			t.Errorf("WriteFile(%s) through a symlink out of the folder succeeded", f)
 		}
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("files written outside -out: %v", entries)
 	}
+}
+
+// testPut announces rel to o and writes data there.
+func testPut(o *outDir, rel string, data []byte) error {
+	return testPutW(o, nil, rel, data)
+}
+
+// testPutW is testPut through the dirWriter w (o itself when nil).
+func testPutW(o *outDir, w *dirWriter, rel string, data []byte) error {
+	clean, err := cleanOutPath(rel)
+	if err != nil {
+		return err
+	}
+	if err := o.Begin([]string{clean}); err != nil {
+		return err
+	}
+	if w == nil {
+		_, err = o.Put(clean, data)
+	} else {
+		_, err = w.Put(clean, data)
+	}
+	return err
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"html/template"
 	"io"
+	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/folio-go/folio/post"
@@ -64,6 +66,59 @@ func redirectJobs(site *render.Site, idx *taxonomy.Index, stubs []*post.Post, ta
 		}})
 	}
 	return jobs
+}
+
+// aliasJobs writes a redirect page at each old address of a post
+// (post.Post.Aliases) that is a path of this site: root-relative, or on
+// the host of origin or of the site's base URL. An address with a query
+// (WordPress's ?p=12) has no file of its own and is left to the links
+// the renderer rewrites. taken holds the files already written, which a
+// redirect never replaces.
+func aliasJobs(site *render.Site, idx *taxonomy.Index, origin string, taken map[string]bool) []job {
+	hosts := map[string]bool{}
+	for _, u := range []string{origin, site.BaseURL} {
+		if pu, err := url.Parse(u); err == nil && pu.Host != "" {
+			hosts[strings.ToLower(pu.Host)] = true
+		}
+	}
+	var jobs []job
+	for _, p := range append(slices.Clip(idx.Posts()), idx.Pages()...) {
+		for _, a := range p.Aliases {
+			from, ok := aliasPath(a, hosts)
+			if !ok {
+				continue
+			}
+			file := render.FilePath(from)
+			if taken[file] {
+				continue
+			}
+			taken[file] = true
+			data := redirectData{Title: p.Title, URL: site.PostURL(p)}
+			if site.RelativeURLs {
+				data.URL = strings.Repeat("../", strings.Count(file, "/")) + render.FilePath(data.URL)
+			} else {
+				data.URL = site.AbsURL(data.URL)
+			}
+			jobs = append(jobs, job{file: file, write: func(w io.Writer) error {
+				return redirectPage.Execute(w, data)
+			}})
+		}
+	}
+	return jobs
+}
+
+// aliasPath is the site path of an old address, if it is one of this
+// site's: a root-relative path, or an absolute URL on one of hosts,
+// without a query.
+func aliasPath(a string, hosts map[string]bool) (string, bool) {
+	u, err := url.Parse(a)
+	if err != nil || u.RawQuery != "" || u.Path == "" || !strings.HasPrefix(u.Path, "/") {
+		return "", false
+	}
+	if u.Host != "" && !hosts[strings.ToLower(u.Host)] || u.Host == "" && u.Scheme != "" {
+		return "", false
+	}
+	return u.Path, true
 }
 
 type redirectData struct {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -35,11 +36,35 @@ type job struct {
 	write func(io.Writer) error
 }
 
-// build writes the whole site for posts into out and returns how many files
-// it wrote. It leaves out, with an error naming the post's file, any post
-// whose pages would have an unsafe path, writes every other page, and
-// returns every problem joined.
-func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, prog *progress) (int, error) {
+// siteBuild is what a build leaves for the next one to compare against:
+// the index, whose renames the next build undoes, the renderer of its
+// pages and a digest of what each feed showed (both nil when the next
+// build must render every file and compare it with the disk).
+type siteBuild struct {
+	idx   *taxonomy.Index
+	r     *render.Renderer
+	feeds map[string][sha256.Size]byte // by file
+}
+
+// result counts what a build did.
+type result struct {
+	files     int // files the site has
+	written   int // files whose bytes changed and were written
+	unchanged int // files rendered and found unchanged on disk
+	removed   int // files of an earlier build removed
+}
+
+// build writes the site for posts into out: every file when prev is nil,
+// else only the files whose content may have changed since the build
+// that left prev (see render.Diff). out writes only files whose bytes
+// changed, removes the files an earlier build wrote that this one does
+// not, and refuses to overwrite a file it did not write. build leaves
+// out, with an error naming the post's file, any post whose pages would
+// have an unsafe path, writes every other page, and returns every problem
+// joined, with what it leaves for the next build (nil when it stopped
+// before indexing the posts).
+func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, prog *progress, prev *siteBuild) (result, *siteBuild, error) {
+	var res result
 	site := &render.Site{
 		Title:        cfg.title,
 		BaseURL:      cfg.baseURL,
@@ -49,42 +74,64 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	// A bad pattern fails every post alike: say so once.
 	if err := site.Check(nil); err != nil {
-		return 0, err
+		return res, nil, err
+	}
+	if prev != nil {
+		// The posts kept from the last build carry the slugs its index
+		// gave them; this build numbers them afresh, as a first would.
+		prev.idx.UndoRenames()
 	}
 	var errs []error
-	posts, bad := safePosts(site, posts)
-	errs = append(errs, bad...)
 	posts, stubs := splitRedirects(posts)
-
-	idx, err := taxonomy.Build(posts, taxonomy.Options{})
-	if err != nil {
-		// Hierarchy problems (a missing parent, two parents) are
-		// repaired by Build and do not stop the site; say what they were.
-		errs = append(errs, warnings(err)...)
-	}
-	sets, newest := feedSets(site, idx), newestDate(idx)
-	formats := feedFormats(newest)
+	_, bad := safePosts(site, stubs)
+	errs = append(errs, bad...)
+	// The renderer checks every page's path; only when it finds a bad one
+	// is each post checked on its own to leave out the culprits, which
+	// spares the usual build a second check of every post.
 	// Pages are written in parallel: warnings about bodies past the
 	// renderer's limits are gathered, and reported sorted.
-	var warnMu sync.Mutex
-	var bodyWarns []string
-	warn := func(w post.Warning) {
-		warnMu.Lock()
-		bodyWarns = append(bodyWarns, w.String())
-		warnMu.Unlock()
+	var bodyWarns warnSet
+	idx, r, sets, formats, newest, ierrs, err := index(cfg, site, posts, bodyWarns.add)
+	if errors.Is(err, render.ErrUnsafePath) || errors.Is(err, render.ErrPathClash) {
+		idx.UndoRenames()
+		posts, bad = safePosts(site, posts)
+		errs = append(errs, bad...)
+		idx, r, sets, formats, newest, ierrs, err = index(cfg, site, posts, bodyWarns.add)
 	}
-	r, err := render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats), Warn: warn})
+	errs = append(errs, ierrs...)
 	if err != nil {
-		return 0, errors.Join(append(errs, err)...)
+		return res, &siteBuild{idx: idx}, errors.Join(append(errs, err)...)
+	}
+	next := &siteBuild{idx: idx, r: r}
+	if prev != nil || cfg.serve != "" {
+		// A build that another will follow keeps what each feed showed;
+		// a single build spares itself the digests.
+		next.feeds = map[string][sha256.Size]byte{}
 	}
 
+	var prevR *render.Renderer
+	var prevFeeds map[string][sha256.Size]byte
+	if prev != nil {
+		prevR, prevFeeds = prev.r, prev.feeds
+	}
+	var files []string
 	var jobs []job
+	write := map[string]bool{}
+	for _, pg := range render.Diff(prevR, r).Write {
+		write[pg.File()] = true
+	}
 	var sitemap []feed.SitemapURL
 	abs := absURL(site)
 	for pg := range r.Pages() {
-		jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+		files = append(files, pg.File())
+		if write[pg.File()] {
+			jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+		}
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
 			continue
+		}
+		if pg.Post != nil && pg.Post.Protected && !cfg.protected {
+			continue // as WordPress's sitemaps leave protected posts out
 		}
 		u := feed.SitemapURL{Loc: abs(pg.Path)}
 		if pg.Post != nil {
@@ -95,7 +142,12 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		sitemap = append(sitemap, u)
 	}
-	jobs = append(jobs, feedJobs(site, sets, formats, newest, r, abs)...)
+	for _, j := range feedJobs(site, sets, formats, newest, r, abs, cfg.protected, next.feeds) {
+		files = append(files, j.file)
+		if old, ok := prevFeeds[j.file]; !ok || old != next.feeds[j.file] {
+			jobs = append(jobs, j)
+		}
+	}
 	// The site's feeds carry whole posts: render those bodies now, once,
 	// for the feeds and the posts' pages to share.
 	for _, p := range newestPosts(sets[0].posts, feedEntries) {
@@ -103,19 +155,39 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 			r.Body(p) // an error is reported by the page
 		}
 	}
-	taken := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		taken[j.file] = true
+	taken := make(map[string]bool, len(files))
+	for _, f := range files {
+		taken[f] = true
 	}
-	jobs = append(jobs, redirectJobs(site, idx, stubs, taken)...)
-
-	n, err := writeAll(ctx, out, jobs, cfg.workers, prog)
+	for _, j := range append(redirectJobs(site, idx, stubs, taken), aliasJobs(site, idx, cfg.origin, taken)...) {
+		files = append(files, j.file)
+		jobs = append(jobs, j)
+	}
+	maps, err := sitemapJobs(sitemap, abs("/"))
 	if err != nil {
 		errs = append(errs, err)
 	}
-	slices.Sort(bodyWarns)
-	for _, w := range bodyWarns {
-		errs = append(errs, warning{errors.New(w)})
+	for _, j := range maps {
+		files = append(files, j.file)
+		jobs = append(jobs, j)
+	}
+	res.files = len(files)
+
+	if err := out.Begin(files); err != nil {
+		return res, &siteBuild{idx: idx}, errors.Join(append(errs, err)...)
+	}
+	written0, unchanged0 := out.written.Load(), out.unchanged.Load()
+	err = writeAll(ctx, out, jobs, cfg.workers, prog)
+	res.written = int(out.written.Load() - written0)
+	res.unchanged = int(out.unchanged.Load() - unchanged0)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	errs = append(errs, bodyWarns.errors()...)
+	if ctx.Err() != nil {
+		// Stopped part-way: every file is whole, old or new, and the
+		// manifest lists them all; the next build finishes the job.
+		return res, &siteBuild{idx: idx}, errors.Join(errs...)
 	}
 	if cfg.memprofile != "" {
 		// Here, with every page written and the renderer still live, the
@@ -125,15 +197,75 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		}
 		runtime.KeepAlive(r)
 	}
-	names, err := feed.Sitemaps(sitemap, feed.SitemapOptions{BaseURL: abs("/")}, func(name string) (io.WriteCloser, error) {
-		return out.Create(name)
-	})
-	n += len(names)
+	res.removed, err = out.Finish(files)
 	if err != nil {
 		errs = append(errs, err)
 	}
-	return n, errors.Join(errs...)
+	if err != nil || writeFailed(errs) {
+		// Some file may hold what neither build wrote: render and
+		// compare it all next time.
+		next.r, next.feeds = nil, nil
+	}
+	return res, next, errors.Join(errs...)
 }
+
+// index files the posts and makes the renderer of their pages, with the
+// feeds each page links to. Its errors are warnings (hierarchy problems
+// Build repaired); err is the renderer's.
+func index(cfg config, site *render.Site, posts []*post.Post, warn func(post.Warning)) (idx *taxonomy.Index, r *render.Renderer, sets []feedSet, formats []feedFormat, newest time.Time, warns []error, err error) {
+	// A slug need only be unique among the posts of one folder: the
+	// rest of the path keeps the others apart.
+	idx, err = taxonomy.Build(posts, taxonomy.Options{SlugScope: func(p *post.Post) string {
+		q := *p
+		q.Slug = "folio-slug"
+		return strings.Replace(site.PostURL(&q), "folio-slug", "", 1)
+	}})
+	if err != nil {
+		// Hierarchy problems (a missing parent, two parents) are
+		// repaired by Build and do not stop the site; say what they were.
+		warns = warnings(err)
+	}
+	sets, newest = feedSets(site, idx), newestDate(idx)
+	formats = feedFormats(newest)
+	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected, Warn: warn})
+	return idx, r, sets, formats, newest, warns, err
+}
+
+// writeFailed reports whether any of errs is more than a warning.
+func writeFailed(errs []error) bool {
+	for _, err := range errs {
+		var w warning
+		if !errors.As(err, &w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sitemapJobs renders the sitemap (and its index, for a big site) into
+// memory: it is cheap to make and compared before writing like any file.
+func sitemapJobs(urls []feed.SitemapURL, base string) ([]job, error) {
+	bufs := map[string]*closeBuffer{}
+	names, err := feed.Sitemaps(urls, feed.SitemapOptions{BaseURL: base}, func(name string) (io.WriteCloser, error) {
+		b := &closeBuffer{}
+		bufs[name] = b
+		return b, nil
+	})
+	var jobs []job
+	for _, name := range names {
+		data := bufs[name].Bytes()
+		jobs = append(jobs, job{file: name, write: func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}})
+	}
+	return jobs, err
+}
+
+type closeBuffer struct{ bytes.Buffer }
+
+func (*closeBuffer) Close() error { return nil }
 
 // absURL returns the function that makes a site path absolute, with
 // placeholderURL standing in for a missing -base-url.
@@ -249,12 +381,51 @@ func feedLinks(sets []feedSet, formats []feedFormat) func(render.Kind, string) [
 	}
 }
 
+// feedFiles reports whether a site path is one of the feeds written
+// beside the pages, so that -origin leaves body links to them alone.
+func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
+	files := map[string]bool{}
+	for _, set := range sets {
+		for _, f := range formats {
+			files[feedDir(set.page)+f.name] = true
+		}
+	}
+	return func(p string) bool { return files[p] }
+}
+
 // feedJobs returns the feeds of every set in every format: index.xml,
 // atom.xml and feed.json beside the page they belong to. The site's feeds
-// carry whole posts, whose bodies the renderer keeps for their pages; the
-// terms' feeds carry the summaries the list pages show, which the
-// renderer makes once per post.
-func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string) []job {
+// carry whole posts; the terms' feeds carry the summaries the list pages
+// show, which the renderer makes once per post.
+//
+// warnSet gathers warnings from goroutines writing pages at once.
+type warnSet struct {
+	mu    sync.Mutex
+	warns []string
+}
+
+func (w *warnSet) add(pw post.Warning) {
+	w.mu.Lock()
+	w.warns = append(w.warns, pw.String())
+	w.mu.Unlock()
+}
+
+// errors returns the warnings sorted, as warning errors.
+func (w *warnSet) errors() []error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	slices.Sort(w.warns)
+	out := make([]error, len(w.warns))
+	for i, s := range w.warns {
+		out[i] = warning{errors.New(s)}
+	}
+	return out
+}
+
+// keys, when not nil, receives for each feed's file a digest of everything
+// the feed shows, so that a rebuild writes only the feeds whose digest
+// changed.
+func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest time.Time, r *render.Renderer, abs func(string) string, protected bool, keys map[string][sha256.Size]byte) []job {
 	summary := func(p *post.Post) (string, error) {
 		h, _, err := r.Summary(p)
 		return string(h), err
@@ -277,6 +448,7 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 				Updated:     newest,
 
 				UndatedFallback: newest,
+				Protected:       protected,
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
@@ -288,13 +460,31 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 					return string(h), err
 				}
 			}
+			file := strings.TrimPrefix(dir+format.name, "/")
+			if keys != nil {
+				keys[file] = feedKey(format.name, f, r)
+			}
 			jobs = append(jobs, job{
-				file:  strings.TrimPrefix(dir+format.name, "/"),
+				file:  file,
 				write: func(w io.Writer) error { return format.write(w, f) },
 			})
 		}
 	}
 	return jobs
+}
+
+// feedKey is a digest of what feed f in format name shows.
+func feedKey(name string, f *feed.Feed, r *render.Renderer) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %q %q %q %d %v %v %v\n", name, f.Title, f.Description, f.Link, f.FeedURL, f.Limit, f.FullContent, f.Updated, f.UndatedFallback)
+	for _, p := range f.Posts {
+		d := r.Fingerprint(p)
+		h.Write(d[:])
+		io.WriteString(h, f.Permalink(p))
+	}
+	var d [sha256.Size]byte
+	h.Sum(d[:0])
+	return d
 }
 
 // newestPosts returns the posts a feed of n entries can show, so that
@@ -322,12 +512,12 @@ func feedDir(pagePath string) string {
 }
 
 // writeAll runs jobs on workers goroutines, each rendering into a buffer
-// of its own that it reuses, and writes each file as soon as it is
-// rendered, so no more than workers pages are held at once. It returns
-// how many files it wrote and every error, in job order.
-func writeAll(ctx context.Context, out *outDir, jobs []job, workers int, prog *progress) (int, error) {
+// of its own that it reuses, and hands each file to out as soon as it is
+// rendered, so no more than workers pages are held at once; out writes it
+// only if its bytes changed. It returns every error, in job order.
+func writeAll(ctx context.Context, out *outDir, jobs []job, workers int, prog *progress) error {
 	errs := make([]error, len(jobs))
-	var next, written atomic.Int64
+	var next, done atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, max(len(jobs), 1)) {
 		wg.Add(1)
@@ -346,17 +536,17 @@ func writeAll(ctx context.Context, out *outDir, jobs []job, workers int, prog *p
 					errs[i] = fmt.Errorf("%s: %w", jobs[i].file, err)
 					continue
 				}
-				if err := w.WriteFile(jobs[i].file, buf.Bytes()); err != nil {
+				if _, err := w.Put(jobs[i].file, buf.Bytes()); err != nil {
 					errs[i] = err
 					continue
 				}
-				prog.writing(int(written.Add(1)), len(jobs))
+				prog.writing(int(done.Add(1)), len(jobs))
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return int(written.Load()), err
+		return err
 	}
-	return int(written.Load()), errors.Join(errs...)
+	return errors.Join(errs...)
 }

@@ -37,7 +37,8 @@ func buildSite(t *testing.T, want int, args ...string) (out, stdout, stderr stri
 	return out, o.String(), e.String()
 }
 
-// files lists every file under dir as sorted slash-separated paths.
+// files lists every file under dir as sorted slash-separated paths,
+// leaving out the manifest and the lock.
 func files(t *testing.T, dir string) []string {
 	t.Helper()
 	return walkFiles(t, dir)
@@ -49,6 +50,9 @@ func walkFiles(t testing.TB, dir string) []string {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if p == filepath.Join(dir, manifestName) || p == filepath.Join(dir, lockName) {
+			return nil // folio's own bookkeeping, not the site
 		}
 		rel, err := filepath.Rel(dir, p)
 		list = append(list, filepath.ToSlash(rel))

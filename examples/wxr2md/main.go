@@ -5,9 +5,15 @@
 //
 // Usage:
 //
-//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-force] export.xml
+//	go run ./examples/wxr2md [-out DIR] [-types post,page] [-protected] [-private] [-force] export.xml
 //
-// It prints a summary of what was converted, what was skipped and why.
+// Password-protected posts are left out unless -protected asks for them
+// (their text would become public), and so are private posts unless
+// -private does (a generator that does not know `status: private`
+// publishes them); drafts and pending posts are written with their
+// status, which generators do not publish. Pages (-types page) are
+// written with `kind: page`. It prints a summary of what was converted,
+// what was skipped and why, and the reading's warnings on stderr.
 // Exit status: 0 when everything read was converted, 1 when the export is
 // damaged or a post could not be written (the rest are still written), 2
 // for bad usage.

@@ -22,6 +22,7 @@ type summary struct {
 	written   int
 	byStatus  map[post.Status]int
 	protected int // password-protected posts left out
+	private   int // private posts left out
 	failed    int // posts MarkdownFile or the file system refused
 	renamed   int // posts whose file name had to differ from the slug
 	taxonomy  map[string]bool
@@ -35,9 +36,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", "posts", "folder to write the Markdown files to (created if missing)")
 	types := fl.String("types", "post", "comma-separated WordPress post types to convert (post,page,...)")
 	protected := fl.Bool("protected", false, "also convert password-protected posts (their text becomes public)")
+	private := fl.Bool("private", false, "also convert private posts (a generator that does not know status: private publishes them)")
 	force := fl.Bool("force", false, "overwrite files that already exist in -out")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-force] export.xml")
+		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-private] [-force] export.xml")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -59,8 +61,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	opt := source.Options{PostTypes: splitList(*types)}
-	c := &converter{dir: *out, force: *force, protected: *protected, stderr: stderr,
+	opt := source.Options{PostTypes: splitList(*types), Warn: func(w post.Warning) {
+		fmt.Fprintln(stderr, "wxr2md: warning:", w)
+	}}
+	c := &converter{dir: *out, force: *force, protected: *protected, private: *private, stderr: stderr,
 		s: summary{byStatus: map[post.Status]int{}, taxonomy: map[string]bool{}}, names: map[string]bool{}}
 	// ScanWXR hands over one post at a time, so a large export is
 	// converted in the memory of its largest post.
@@ -82,6 +86,7 @@ type converter struct {
 	dir       string
 	force     bool
 	protected bool
+	private   bool
 	stderr    io.Writer
 	s         summary
 	names     map[string]bool // file names used, lower-cased
@@ -90,8 +95,12 @@ type converter struct {
 // write writes one post as DIR/<slug>.md. Failures are counted and told,
 // never returned: one bad post must not stop the others.
 func (c *converter) write(p *post.Post) error {
-	if p.Params["password_protected"] == true && !c.protected {
+	if p.Protected && !c.protected {
 		c.s.protected++
+		return nil
+	}
+	if p.Status == post.Private && !c.private {
+		c.s.private++
 		return nil
 	}
 	var buf bytes.Buffer
@@ -164,14 +173,21 @@ func (c *converter) report(w io.Writer, x *source.WXR, damaged bool) {
 		fmt.Fprintf(w, "  custom taxonomies written: %s (read them back with source.Options.Taxonomies)\n", strings.Join(names, ", "))
 	}
 	skips := x.Skips()
-	if len(skips) > 0 || c.s.protected > 0 || c.s.failed > 0 {
+	if len(skips) > 0 || c.s.protected > 0 || c.s.private > 0 || c.s.failed > 0 {
 		fmt.Fprintln(w, "skipped:")
 	}
 	for _, s := range skips {
-		fmt.Fprintf(w, "  %-14s %d  (%s %s)\n", s.Value, s.Count, s.Kind, skipReason(s))
+		v := s.Value
+		if v == "" {
+			v = "(none)"
+		}
+		fmt.Fprintf(w, "  %-14s %d  (%s %s)\n", v, s.Count, s.Kind, skipReason(s))
 	}
 	if c.s.protected > 0 {
 		fmt.Fprintf(w, "  %-14s %d  (password-protected; -protected converts them)\n", "protected", c.s.protected)
+	}
+	if c.s.private > 0 {
+		fmt.Fprintf(w, "  %-14s %d  (private; -private converts them)\n", "private", c.s.private)
 	}
 	if c.s.failed > 0 {
 		fmt.Fprintf(w, "  %-14s %d  (could not be written; see the errors)\n", "failed", c.s.failed)
@@ -182,6 +198,9 @@ func (c *converter) report(w io.Writer, x *source.WXR, damaged bool) {
 }
 
 func skipReason(s source.Skip) string {
+	if s.Kind == "type" && s.Value == "" {
+		return "missing: not a WordPress post"
+	}
 	if s.Kind == "type" {
 		return "not asked for; -types chooses"
 	}

@@ -105,6 +105,12 @@ type Feed struct {
 	// format, and a post without one gets markup.Summary of its body
 	// (markup.DefaultSummaryWords words, or up to <!--more-->).
 	Summary func(*post.Post) (string, error)
+
+	// Protected puts the text of protected posts (post.Post.Protected)
+	// in the feed. Without it such a post's entry has its title and link
+	// and markup.ProtectedNotice for its summary and content; Body and
+	// Summary are not called for it.
+	Protected bool
 }
 
 // feedEntry is one post as all three formats write it, with every string
@@ -304,6 +310,13 @@ func (f *Feed) fillContent(e *feedEntry, r *markup.BodyRenderer) error {
 	base, err := url.Parse(e.link)
 	if err != nil {
 		return fmt.Errorf("feed: post %q: %w", e.post.Title, err)
+	}
+	if e.post.Protected && !f.Protected {
+		e.summary = markup.ProtectedNotice
+		if f.FullContent {
+			e.content = markup.ProtectedNotice
+		}
+		return nil
 	}
 	var body string
 	if f.FullContent || (f.Summary == nil && e.post.Summary == "") {
