@@ -170,3 +170,35 @@ func TestLoadLimitsTerms(t *testing.T) {
 		t.Errorf("warnings = %+v, want one about many.md's 2000 tags", warns)
 	}
 }
+
+// TestLoadSetWarns checks that LoadSet and Reload pass on what Load
+// does: the warning for a post past MaxTerms, once per reading.
+func TestLoadSetWarns(t *testing.T) {
+	tags := make([]string, 600)
+	for i := range tags {
+		tags[i] = fmt.Sprintf("t%d", i)
+	}
+	fsys := fstest.MapFS{
+		"many.md": {Data: []byte("---\ntitle: Many\ntags: [" + strings.Join(tags, ", ") + "]\n---\nx\n")},
+		"good.md": {Data: []byte("---\ntitle: Good\n---\ny\n")},
+	}
+	var warns []string
+	set, err := source.LoadSet(context.Background(), fsys, ".", source.Options{Warn: func(w post.Warning) { warns = append(warns, w.String()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "600 tags") {
+		t.Errorf("LoadSet warnings = %q, want one about 600 tags", warns)
+	}
+	if _, err := set.Reload(context.Background(), "many.md"); err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 2 {
+		t.Errorf("after Reload, warnings = %q, want the same warning again", warns)
+	}
+	for _, p := range set.Posts() {
+		if len(p.Tags) > source.DefaultMaxTerms {
+			t.Errorf("%s keeps %d tags", p.Title, len(p.Tags))
+		}
+	}
+}
