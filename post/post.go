@@ -221,4 +221,8 @@ type Source struct {
 	Format string
 	// Line is the 1-based line where the post starts in the file.
 	Line int
+	// BodyLine is the 1-based line of the file where Body.Text starts,
+	// so that a problem inside the body can be reported where it is in
+	// the file; 0 when unknown.
+	BodyLine int
 }

@@ -52,4 +52,15 @@
 // Diff compares two Renderers of one site, before and after an edit, and
 // says which pages must be written and which files removed, without
 // rendering: a program that keeps a site up to date writes only those.
+//
+// # Shortcodes and template actions
+//
+// A body's dialect (post.Body.Dialect: WordPress classic or blocks, Hugo,
+// Liquid, Go blog) is expanded before the body is rendered, by the
+// handlers of render/markup (PageOptions.Shortcodes); Hugo ref/relref and
+// Jekyll link/post_url resolve to the permalinks of the index's posts, and
+// PageOptions.ReadFile lets {{code}} and {% include %} read files of the
+// loaded tree. Pages, summaries, word counts and JSON-LD use the expanded
+// body; Renderer.PostBody gives it to feeds; MarkdownFile keeps the
+// syntax as written. Problems reach PageOptions.Warn. See docs/dialects.md.
 package render

@@ -48,6 +48,7 @@ func ExampleJSON() {
 	//   "citations": [],
 	//   "summary": "The ferry was cancelled.",
 	//   "body_format": "text",
+	//   "dialect": "",
 	//   "body": "The ferry was cancelled.",
 	//   "word_count": 4,
 	//   "reading_minutes": 1,

@@ -22,20 +22,24 @@ import (
 // for them (the password itself is never part of a post); "aliases" are
 // the addresses the post was published at before (post.Post.Aliases).
 type JSONPost struct {
-	Title          string         `json:"title"`
-	Slug           string         `json:"slug"`
-	Date           string         `json:"date,omitempty"`    // RFC 3339; empty when undated
-	Updated        string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
-	Status         post.Status    `json:"status"`
-	Kind           post.Kind      `json:"kind"`
-	Protected      bool           `json:"protected"`
-	Aliases        []string       `json:"aliases"`
-	Authors        []JSONAuthor   `json:"authors"`
-	Categories     []JSONTerm     `json:"categories"`
-	Tags           []JSONTerm     `json:"tags"`
-	Citations      []JSONCitation `json:"citations"`
-	Summary        string         `json:"summary"`
-	BodyFormat     post.Format    `json:"body_format"`
+	Title      string         `json:"title"`
+	Slug       string         `json:"slug"`
+	Date       string         `json:"date,omitempty"`    // RFC 3339; empty when undated
+	Updated    string         `json:"updated,omitempty"` // RFC 3339; empty when unknown
+	Status     post.Status    `json:"status"`
+	Kind       post.Kind      `json:"kind"`
+	Protected  bool           `json:"protected"`
+	Aliases    []string       `json:"aliases"`
+	Authors    []JSONAuthor   `json:"authors"`
+	Categories []JSONTerm     `json:"categories"`
+	Tags       []JSONTerm     `json:"tags"`
+	Citations  []JSONCitation `json:"citations"`
+	Summary    string         `json:"summary"`
+	BodyFormat post.Format    `json:"body_format"`
+	// Dialect names whose shortcodes and template actions Body holds, as
+	// written: "wordpress", "wordpress-blocks", "hugo", "liquid",
+	// "goblog", or "" for none (see post.Dialect).
+	Dialect        post.Dialect   `json:"dialect"`
 	Body           string         `json:"body"`
 	WordCount      int            `json:"word_count"`
 	ReadingMinutes int            `json:"reading_minutes"`
@@ -90,7 +94,10 @@ func NewJSONPost(p *post.Post) JSONPost {
 // document. The summary is post.Summarize's
 // with the default word budget: the explicit p.Summary when there is one,
 // else the text before a "<!--more-->" divider, else the leading
-// paragraphs, so that every post has one to show. NewJSONPost does not
+// paragraphs, so that every post has one to show; like body, it is the
+// source text, shortcodes as written. word_count counts the words a
+// reader sees: the body's shortcodes and template actions expanded by
+// the built-in handlers. NewJSONPost does not
 // fail: values that JSON cannot encode (in Params) make the encoding fail.
 // A nil p gives the form of an empty post.
 func NewJSONPostWith(p *post.Post, opt JSONOptions) JSONPost {
@@ -100,7 +107,7 @@ func NewJSONPostWith(p *post.Post, opt JSONOptions) JSONPost {
 	hide := p.Protected && !opt.Protected
 	words, summary, body := 0, "", ""
 	if !hide {
-		words = p.WordCount()
+		words = expandedWordCount(p)
 		summary, _ = post.Summarize(p, 0)
 		body = p.Body.Text
 	}
@@ -119,6 +126,7 @@ func NewJSONPostWith(p *post.Post, opt JSONOptions) JSONPost {
 		Citations:      make([]JSONCitation, len(p.Citations)),
 		Summary:        summary,
 		BodyFormat:     p.Body.Format,
+		Dialect:        p.Body.Dialect,
 		Body:           body,
 		WordCount:      words,
 		ReadingMinutes: post.ReadingMinutes(words, 0),

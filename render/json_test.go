@@ -116,7 +116,7 @@ func TestJSONFieldOrder(t *testing.T) {
 		}
 	}
 	want := []string{"title", "slug", "status", "kind", "protected", "aliases", "authors", "categories", "tags", "citations", "summary",
-		"body_format", "body", "word_count", "reading_minutes", "source", "params"}
+		"body_format", "dialect", "body", "word_count", "reading_minutes", "source", "params"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("keys (-want +got):\n%s", diff)
 	}

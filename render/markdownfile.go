@@ -32,6 +32,7 @@ var mdAliases = map[string][]string{
 	"status":     {"status", "draft", "published"},
 	"summary":    {"summary", "description", "excerpt"},
 	"format":     {"format"},
+	"dialect":    {"dialect"},
 	"authors":    {"authors", "author", "by"},
 	"categories": {"categories", "category"},
 	"tags":       {"tags", "tag"},
@@ -48,6 +49,8 @@ var mdAliases = map[string][]string{
 // lastmod, expiryDate (RFC 3339, in the date's own zone), `draft: true` or
 // `status: <state>` (nothing for a published post), summary, format (when
 // the body is not Markdown, e.g. `format: html` for a WordPress body),
+// dialect (when the body holds one, e.g. `dialect: wordpress`, so that its
+// shortcodes, kept as written, are expanded again when it is read back),
 // authors, `taxonomies` (the names of the custom taxonomies that follow,
 // so that the file reads back without options), categories, tags, each
 // custom taxonomy (sorted by name), citations, `kind: page` for a page,
@@ -161,6 +164,12 @@ func markdownFrontMatter(p *post.Post) (*yaml.Node, error) {
 			f = post.Markdown
 		}
 		add("format", mdString(string(f)))
+	}
+	if d := p.Body.Dialect; d != "" || forced["dialect"] {
+		if d == "" {
+			d = "none"
+		}
+		add("dialect", mdString(string(d)))
 	}
 	if len(p.Authors) > 0 || forced["authors"] {
 		n, err := mdAuthors(p.Authors)

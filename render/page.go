@@ -62,12 +62,8 @@ type PageOptions struct {
 	// sees it (see markup.Limits; the zero value uses its defaults, which
 	// no real post reaches). A body past one is shown, on its page, in
 	// lists and in feeds, as its text in escaped plain paragraphs, and
-	// Warn is told.
+	// Warn is told, once per post.
 	Limits markup.Limits
-	// Warn, when set, is told of each post whose body is past Limits,
-	// once per post. Pages written in parallel call it at the same time,
-	// so it must be safe for concurrent use.
-	Warn func(post.Warning)
 	// Origin is the absolute URL of the site the content came from
 	// ("https://go.dev/"). A root-relative link in a body that leads to
 	// no page of this site (nor, with SiteHas, to a file the builder
@@ -86,6 +82,21 @@ type PageOptions struct {
 	// site path beyond the pages (a feed, an image), so that Origin
 	// leaves links to it alone. It must be safe for concurrent use.
 	SiteHas func(sitePath string) bool
+
+	// Shortcodes expands the shortcodes and template actions of each
+	// body's dialect (post.Body.Dialect) before it is rendered; nil means
+	// markup.NewHandlers(), the built-ins of every dialect. Register a
+	// site's own shortcodes there.
+	Shortcodes *markup.Handlers
+	// ReadFile reads a file of the loaded tree by its slash-separated
+	// path relative to the root, for Go blog {{code}} and Liquid
+	// {% include %}; nil reads none (those calls then warn).
+	ReadFile func(name string) ([]byte, error)
+	// Warn receives the problems found while expanding bodies (unknown
+	// shortcodes, links to posts that are not loaded), each with its
+	// place in the post's file, and each body past Limits. Pages written in parallel call it at the
+	// same time, so it must be safe for concurrent use. Nil drops them.
+	Warn func(post.Warning)
 }
 
 // Renderer writes the HTML pages of a site: one per post, the paginated
@@ -105,6 +116,10 @@ type Renderer struct {
 	// termURLs holds the site path of every term's page, made once
 	// rather than on each page that links to the term.
 	termURLs map[*taxonomy.Term]sitePath
+	// refs maps the names bodies use for posts to their permalinks (see
+	// refIndex), made on first use.
+	refsOnce sync.Once
+	refs     func(string, *post.Post) (string, bool)
 	// bufs holds the buffers pages are executed into, so that a page does
 	// not grow a buffer of its own from nothing.
 	bufs sync.Pool
@@ -206,8 +221,11 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	}
 	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
+	if r.opt.Shortcodes == nil {
+		r.opt.Shortcodes = markup.NewHandlers()
+	}
 	if r.body == nil {
-		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Limits: opt.Limits})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Expand: r.expandOptions(), Limits: opt.Limits})
 		r.body = r.markup
 	}
 	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {

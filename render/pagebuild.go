@@ -258,10 +258,21 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 		if !p.Updated.IsZero() && !p.Updated.Equal(p.Date) {
 			c.updated = s.shownDate(p.Updated)
 		}
-		if !r.hidden(p) {
-			c.words = r.wordCount(p)
+		if r.hidden(p) {
+			c.summary, c.truncated, c.err = r.summary(p)
+			return
 		}
-		c.summary, c.truncated, c.err = r.summary(p)
+		h, words, expanded, err := r.expandedText(p)
+		switch {
+		case err != nil:
+			c.err = err
+		case expanded:
+			c.words = words
+			c.summary, c.truncated, c.err = r.summaryOf(p, h, true)
+		default:
+			c.words = r.wordCount(p)
+			c.summary, c.truncated, c.err = r.summaryOf(p, "", false)
+		}
 		if c.err != nil || c.summary == "" {
 			if _, err := r.postBody(p); err != nil {
 				c.err = err
@@ -341,6 +352,26 @@ func (r *Renderer) summary(p *post.Post) (template.HTML, bool, error) {
 	if r.hidden(p) {
 		return markup.ProtectedNotice, false, nil
 	}
+	h, _, expanded, err := r.expandedText(p)
+	if err != nil {
+		return "", false, err
+	}
+	return r.summaryOf(p, h, expanded)
+}
+
+// summaryOf is summary given what expandedText said of p.
+// A body with shortcodes or template actions (expanded true, body its
+// rendered HTML) and neither an explicit summary nor a divider is cut
+// from its rendered HTML by SummaryHTML instead, so that no summary
+// shows a shortcode half expanded; an explicit summary or the text
+// before the divider is expanded like a body.
+func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (template.HTML, bool, error) {
+	if expanded && strings.TrimSpace(p.Summary) == "" {
+		if _, ok := post.SplitMore(p.Body); !ok {
+			h, truncated := markup.Summary(body, r.opt.SummaryWords)
+			return h, truncated, nil
+		}
+	}
 	src := p // what to summarize: the body as the limits let it be shown
 	if b, past := r.guardedBody(p); past {
 		q := *p
@@ -365,7 +396,7 @@ func (r *Renderer) bodyHTML(p *post.Post, b post.Body) (template.HTML, error) {
 	if r.markup != nil {
 		return r.markup.PostHTML(p, b)
 	}
-	return markup.BodyHTML(r.body, b, r.site.UnsafeHTML)
+	return markup.ExpandHTML(r.body, p, b, r.expandOptions(), r.site.UnsafeHTML)
 }
 
 // postData builds what templates show of p on a page whose links start

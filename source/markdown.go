@@ -42,6 +42,8 @@ import (
 //	kind                           Kind, when it is "post" or "page"
 //	protected                      Protected, when it is true or false
 //	aliases, redirect_from         Aliases: an address or a list of them
+//	dialect                        Body.Dialect, when it names one ("hugo", "liquid", "goblog",
+//	                               "wordpress", "wordpress-blocks", or "none")
 //	opt.Taxonomies names           Taxonomies[name]: like tags
 //	taxonomies                     more custom taxonomy names, for this file
 //
@@ -85,6 +87,12 @@ import (
 // post.Summarize). Status is Published unless the front matter says
 // otherwise, or the file is in a Jekyll `_drafts` folder (Draft).
 //
+// Body.Dialect says whose shortcodes and template actions the body holds
+// (docs/dialects.md has the rules: the Go blog's `template: true`, a
+// Jekyll `_posts` or `_drafts` folder, a Hugo `content` folder, TOML front
+// matter or bundle, then the body's own syntax); a `dialect` key says so
+// outright. Source.BodyLine is the line where the body starts.
+//
 // Errors are *Error values with the line and column in the file, for a
 // file that gives no post: ErrEncoding, ErrFrontMatter (front matter that
 // does not decode) or ErrUnsupported.
@@ -120,6 +128,10 @@ func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 	slugGiven := p.Slug != ""
 	fileNameDefaults(p, path, opt)
 	m.generatorRules(path, slugGiven)
+	p.Source.BodyLine = doc.bodyLine
+	if !m.claimed[groupDialect] {
+		p.Body.Dialect = markdownDialect(path, doc.flavour, p.Body.Text, p.Params)
+	}
 	return p, nil
 }
 
@@ -173,6 +185,7 @@ const (
 	groupAliases    = "aliases"
 	groupKind       = "kind"
 	groupProtected  = "protected"
+	groupDialect    = "dialect"
 )
 
 // fmKeyAlias says which group a key belongs to, with its rank (lower wins).
@@ -228,6 +241,11 @@ func fmAlias(key string, v *fmValue, taxonomies []string) (fmKeyAlias, bool) {
 	case "format":
 		if v.kind == kindString && (v.text == string(post.Text) || v.text == string(post.Markdown) || v.text == string(post.HTML)) {
 			return fmKeyAlias{group: groupFormat}, true
+		}
+		return fmKeyAlias{}, false
+	case "dialect":
+		if v.kind == kindString && knownDialect(v.text) {
+			return fmKeyAlias{group: groupDialect}, true
 		}
 		return fmKeyAlias{}, false
 	case "kind":
@@ -399,6 +417,8 @@ func (m *fmMapper) setField(f fmField, a fmKeyAlias) {
 		p.Status = m.status(f.key, v)
 	case groupFormat:
 		p.Body.Format = post.Format(v.text)
+	case groupDialect:
+		p.Body.Dialect = dialectNamed(v.text)
 	case groupKind:
 		if v.text == string(post.KindPage) {
 			p.Kind = post.KindPage

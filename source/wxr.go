@@ -125,7 +125,10 @@ func (w *WXR) Skips() []Skip {
 //     used; otherwise the post is undated. Updated comes from
 //     wp:post_modified and wp:post_modified_gmt the same way.
 //   - Body is content:encoded as post.HTML and Summary is excerpt:encoded,
-//     both with surrounding white space (as around CDATA) trimmed.
+//     both with surrounding white space (as around CDATA) trimmed. The
+//     body's Dialect is post.WordPressBlocks when it holds a block
+//     editor comment (`<!-- wp:`), post.WordPress otherwise; Source.BodyLine
+//     is the line of content:encoded.
 //   - ID is the guid; empty when the item has none.
 //   - Authors: dc:creator holds a login that maps to the channel's
 //     wp:author entry: Name is the display name (else "first last", else
@@ -811,7 +814,10 @@ func (s *wxrScanner) itemPost(n *xnode, typ string) *post.Post {
 	p.Title = html.UnescapeString(title)
 	p.ID, _ = n.child("", "guid")
 	body, _ := n.child("content", "encoded")
-	p.Body = post.Body{Format: post.HTML, Text: body}
+	p.Body = post.Body{Format: post.HTML, Text: body, Dialect: htmlDialect(body)}
+	if k := n.kid("content", "encoded"); k != nil {
+		p.Source.BodyLine = k.line
+	}
 	p.Summary, _ = n.child("excerpt", "encoded")
 
 	id, hasID := n.child("wp", "post_id")

@@ -291,6 +291,7 @@ func TestReadWXRVariants(t *testing.T) {
 				// but its line count only follows LF; positions differ.
 				for i := range got.Posts {
 					got.Posts[i].Source.Line = want.Posts[i].Source.Line
+					got.Posts[i].Source.BodyLine = want.Posts[i].Source.BodyLine
 				}
 				got.Errors = want.Errors
 			}

@@ -50,6 +50,12 @@ type config struct {
 	protected bool     // publish the text of password-protected posts
 	types     []string // the WordPress post types to read
 	origin    string   // the site the content came from, for links to it
+
+	// readFile reads a file of the loaded tree, for bodies that include
+	// files ({{code}}, {% include %}); nil reads none.
+	readFile func(name string) ([]byte, error)
+	// warns collects the warnings of the build; nil drops them.
+	warns *warnLog
 }
 
 // run is the whole program; main only wires it to the process. It returns
@@ -109,6 +115,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer out.Close()
+	cfg.readFile = func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(root, name)) }
+	cfg.warns = warns
 	res, state, buildErr := build(ctx, cfg, posts, out, prog, nil)
 	prog.done()
 	if printErrors(stderr, buildErr) {

@@ -9,7 +9,6 @@ import (
 	"io"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -88,15 +87,12 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	// The renderer checks every page's path; only when it finds a bad one
 	// is each post checked on its own to leave out the culprits, which
 	// spares the usual build a second check of every post.
-	// Pages are written in parallel: warnings about bodies past the
-	// renderer's limits are gathered, and reported sorted.
-	var bodyWarns warnSet
-	idx, r, sets, formats, newest, ierrs, err := index(cfg, site, posts, bodyWarns.add)
+	idx, r, sets, formats, newest, ierrs, err := index(cfg, site, posts)
 	if errors.Is(err, render.ErrUnsafePath) || errors.Is(err, render.ErrPathClash) {
 		idx.UndoRenames()
 		posts, bad = safePosts(site, posts)
 		errs = append(errs, bad...)
-		idx, r, sets, formats, newest, ierrs, err = index(cfg, site, posts, bodyWarns.add)
+		idx, r, sets, formats, newest, ierrs, err = index(cfg, site, posts)
 	}
 	errs = append(errs, ierrs...)
 	if err != nil {
@@ -183,7 +179,6 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	if err != nil {
 		errs = append(errs, err)
 	}
-	errs = append(errs, bodyWarns.errors()...)
 	if ctx.Err() != nil {
 		// Stopped part-way: every file is whole, old or new, and the
 		// manifest lists them all; the next build finishes the job.
@@ -212,7 +207,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 // index files the posts and makes the renderer of their pages, with the
 // feeds each page links to. Its errors are warnings (hierarchy problems
 // Build repaired); err is the renderer's.
-func index(cfg config, site *render.Site, posts []*post.Post, warn func(post.Warning)) (idx *taxonomy.Index, r *render.Renderer, sets []feedSet, formats []feedFormat, newest time.Time, warns []error, err error) {
+func index(cfg config, site *render.Site, posts []*post.Post) (idx *taxonomy.Index, r *render.Renderer, sets []feedSet, formats []feedFormat, newest time.Time, warns []error, err error) {
 	// A slug need only be unique among the posts of one folder: the
 	// rest of the path keeps the others apart.
 	idx, err = taxonomy.Build(posts, taxonomy.Options{SlugScope: func(p *post.Post) string {
@@ -227,8 +222,12 @@ func index(cfg config, site *render.Site, posts []*post.Post, warn func(post.War
 	}
 	sets, newest = feedSets(site, idx), newestDate(idx)
 	formats = feedFormats(newest)
-	r, err = render.NewRenderer(site, idx, render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
-		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected, Warn: warn})
+	opt := render.PageOptions{NoDayArchives: !cfg.days, Feeds: feedLinks(sets, formats),
+		Origin: cfg.origin, SiteHas: feedFiles(sets, formats), Protected: cfg.protected, ReadFile: cfg.readFile}
+	if cfg.warns != nil {
+		opt.Warn = cfg.warns.add
+	}
+	r, err = render.NewRenderer(site, idx, opt)
 	return idx, r, sets, formats, newest, warns, err
 }
 
@@ -398,30 +397,6 @@ func feedFiles(sets []feedSet, formats []feedFormat) func(string) bool {
 // carry whole posts; the terms' feeds carry the summaries the list pages
 // show, which the renderer makes once per post.
 //
-// warnSet gathers warnings from goroutines writing pages at once.
-type warnSet struct {
-	mu    sync.Mutex
-	warns []string
-}
-
-func (w *warnSet) add(pw post.Warning) {
-	w.mu.Lock()
-	w.warns = append(w.warns, pw.String())
-	w.mu.Unlock()
-}
-
-// errors returns the warnings sorted, as warning errors.
-func (w *warnSet) errors() []error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	slices.Sort(w.warns)
-	out := make([]error, len(w.warns))
-	for i, s := range w.warns {
-		out[i] = warning{errors.New(s)}
-	}
-	return out
-}
-
 // keys, when not nil, receives for each feed's file a digest of everything
 // the feed shows, so that a rebuild writes only the feeds whose digest
 // changed.

@@ -27,13 +27,6 @@ func (ws *warnLog) add(w post.Warning) {
 	ws.mu.Unlock()
 }
 
-// len reports how many warnings were recorded.
-func (ws *warnLog) len() int {
-	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	return len(ws.all)
-}
-
 // write prints one line per kind of warning, the kinds by name:
 //
 //	warning: 23 unknown key in 9 files; first: content/x.md:14:3: author: unknown key "shoe" ...
@@ -46,8 +39,11 @@ func (ws *warnLog) write(w io.Writer, verbose bool) {
 	all := slices.Clone(ws.all)
 	ws.mu.Unlock()
 	slices.SortStableFunc(all, func(a, b post.Warning) int {
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
 	})
+	// A body is expanded for its page and again for its summary or feed,
+	// and reports the same problem each time.
+	all = slices.Compact(all)
 	for i := 0; i < len(all); {
 		j := i
 		files := map[string]bool{}

@@ -87,3 +87,39 @@ func TestSiteWarningsAndExportName(t *testing.T) {
 		t.Errorf("-types post wrote the page")
 	}
 }
+
+// TestBodyWarnings: problems found expanding bodies join the summary,
+// each once, at their place in the file.
+func TestBodyWarnings(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"content/posts/reefing.md": "---\ntitle: Reefing\ndate: 2024-04-01\n---\n\nIntro.\n\n{{< tip >}}Reef early.{{< /tip >}}\n\n{{< callout >}}\n",
+		"content/posts/anchors.md": "---\ntitle: Anchors\ndate: 2024-04-02\n---\n\n{{< note >}}Set it twice.{{< /note >}}\n\n[back]({{< ref \"reefing.md\" >}})\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, stderr := buildSite(t, 0, "-src", src, "-v")
+	want := "warning: 3 unknown shortcode in 2 files; first: content/posts/anchors.md:6:1: markup: unknown shortcode \"note\""
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	for _, w := range []string{"content/posts/reefing.md:8:1:", "content/posts/reefing.md:10:1:", "content/posts/anchors.md:6:1:"} {
+		if strings.Count(stderr, "  "+w) != 1 {
+			t.Errorf("-v does not list %s once:\n%s", w, stderr)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(out, "2024", "04", "reefing", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "{{") || !strings.Contains(string(page), "Reef early.") {
+		t.Errorf("page shows raw syntax or lost the content:\n%s", page)
+	}
+}

@@ -43,6 +43,12 @@ type Options struct {
 	// Limits.Guard), so that no body costs more than linear time. The
 	// zero value uses the defaults, which no real post reaches.
 	Limits Limits
+
+	// Expand tunes PostHTML's expansion of each body's shortcodes and
+	// template actions (see Expand): the handlers (nil: the built-ins),
+	// a resolver of links to other posts, a file reader, the site's
+	// address and a Warn callback, which must be safe for concurrent use.
+	Expand ExpandOptions
 }
 
 // Renderer is the BodyRenderer folio uses: Markdown through goldmark
@@ -52,6 +58,7 @@ type Options struct {
 type Renderer struct {
 	unsafe bool
 	limits Limits
+	expand ExpandOptions
 	md     goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
 	// and costs about a fifth of a conversion; see markdown.
@@ -90,7 +97,10 @@ func New(opt Options) *Renderer {
 		goldmark.WithExtensions(table, extension.Strikethrough, extension.Footnote),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{unsafe: unsafeHTML, limits: opt.Limits, md: md, plain: plain}
+	if opt.Expand.Handlers == nil {
+		opt.Expand.Handlers = NewHandlers()
+	}
+	return &Renderer{unsafe: unsafeHTML, expand: opt.Expand, limits: opt.Limits, md: md, plain: plain}
 }
 
 // HTML renders b as HTML a template may write unescaped: sanitized
@@ -104,13 +114,63 @@ func (d *Renderer) HTML(b post.Body) (template.HTML, error) {
 	return trustedHTML(h, true), nil
 }
 
-// PostHTML renders b, the body or the summary of p, as HTML does. It is
-// the entry point for a post's own text: p is the context of b (its path
-// for warnings, its attachments and fields), which what bodies will need
-// later (shortcodes, links to other posts) reads; today it is unused and
-// may be nil.
+// PostHTML renders b, the body or the summary of p, as HTML does, with
+// the shortcodes and template actions of b's dialect expanded first (see
+// Expand and Options.Expand): p is b's context (its path for warnings,
+// its attachments and fields) and may be nil. A block-editor body is not
+// run through autop. The result is sanitized, once, unless the Renderer
+// was made with UnsafeHTML.
 func (d *Renderer) PostHTML(p *post.Post, b post.Body) (template.HTML, error) {
-	return d.HTML(b)
+	return d.postHTML(p, b, d.expand)
+}
+
+func (d *Renderer) postHTML(p *post.Post, b post.Body, opt ExpandOptions) (template.HTML, error) {
+	// A body past the limits is plain text, with nothing to expand.
+	b, _ = d.limits.Guard(b)
+	if !NeedsExpand(b) {
+		return d.HTML(b)
+	}
+	e := Expand(p, b, opt)
+	h := e.Body.Text
+	if !e.Final {
+		var err error
+		if h, err = d.raw(e.Body); err != nil {
+			return "", err
+		}
+	}
+	return trustedHTML(d.finish(e.Fill(h), true), true), nil
+}
+
+// ExpandHTML is PostHTML for any body renderer r: b's calls expanded by
+// opt, the rest rendered by r, the result sanitized unless unsafeHTML. A
+// nil r means New(Options{UnsafeHTML: unsafeHTML}).
+func ExpandHTML(r BodyRenderer, p *post.Post, b post.Body, opt ExpandOptions, unsafeHTML bool) (template.HTML, error) {
+	if r == nil {
+		r = New(Options{UnsafeHTML: unsafeHTML})
+	}
+	if d, ok := r.(*Renderer); ok && d.unsafe == unsafeHTML {
+		if opt.Handlers == nil {
+			opt.Handlers = d.expand.Handlers
+		}
+		return d.postHTML(p, b, opt)
+	}
+	if !NeedsExpand(b) {
+		return BodyHTML(r, b, unsafeHTML)
+	}
+	e := Expand(p, b, opt)
+	h := e.Body.Text
+	if !e.Final {
+		var buf bytes.Buffer
+		if err := r.Render(&buf, e.Body); err != nil {
+			return "", err
+		}
+		h = buf.String()
+	}
+	h = e.Fill(h)
+	if !unsafeHTML {
+		h = Sanitize(h)
+	}
+	return trustedHTML(dropEmptyParagraphs(h), true), nil
 }
 
 // Render writes b as HTML. An empty Format is read as text. An unknown
@@ -129,6 +189,16 @@ func (d *Renderer) Render(w io.Writer, b post.Body) error {
 // post, checks first and warns.
 func (d *Renderer) html(b post.Body) (string, error) {
 	b, _ = d.limits.Guard(b)
+	out, err := d.raw(b)
+	if err != nil {
+		return "", err
+	}
+	// Plain text is escaped paragraphs already.
+	return d.finish(out, b.Format != post.Text && b.Format != ""), nil
+}
+
+// raw renders b without sanitizing it.
+func (d *Renderer) raw(b post.Body) (string, error) {
 	switch b.Format {
 	case post.Markdown:
 		sc, _ := d.scratch.Get().(*bodyScratch)
@@ -136,26 +206,24 @@ func (d *Renderer) html(b post.Body) (string, error) {
 			sc = new(bodyScratch)
 		}
 		defer d.scratch.Put(sc)
-		out, err := d.markdown(sc, b.Text)
-		if err != nil {
-			return "", err
-		}
-		if d.unsafe {
-			return out, nil
-		}
-		// goldmark drops raw HTML and the URLs it knows to be dangerous;
-		// Sanitize also drops the odd schemes it lets through.
-		return Sanitize(out), nil
+		return d.markdown(sc, b.Text)
 	case post.Text, "":
 		return textParagraphs(b.Text), nil
 	case post.HTML:
-		out := Autop(b.Text)
-		if !d.unsafe {
-			out = Sanitize(out)
-		}
-		return out, nil
+		return Autop(b.Text), nil
 	}
 	return "", fmt.Errorf("markup: body format %q: not text, markdown or html", b.Format)
+}
+
+// finish sanitizes h, unless the Renderer is unsafe or sanitize is
+// false, and drops the paragraphs left empty: goldmark drops raw HTML and
+// the URLs it knows to be dangerous, Sanitize also drops the odd schemes
+// it lets through, and what stood alone in a paragraph leaves it empty.
+func (d *Renderer) finish(h string, sanitize bool) string {
+	if sanitize && !d.unsafe {
+		h = Sanitize(h)
+	}
+	return dropEmptyParagraphs(h)
 }
 
 // markdown converts src with goldmark. Linkify turns bare "http:",

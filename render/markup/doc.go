@@ -40,6 +40,21 @@
 // (Limits.Guard), so that every body costs time linear in its size. The
 // defaults are far beyond real posts (see Limits).
 //
+// # Shortcodes and template actions
+//
+// A body's dialect (post.Body.Dialect) says whose syntax it holds:
+// WordPress shortcodes and embeds (classic or block editor), Hugo
+// shortcodes, Jekyll's Liquid, the Go blog's template actions. Expand
+// finds its calls and runs a Handler per call from a Handlers registry
+// (NewHandlers has the built-ins of every dialect; Register adds a
+// program's own or replaces one); PostHTML expands before Markdown or
+// autop runs and sanitizes the result with the rest of the body. Calls no
+// handler knows are dropped, their content kept, with a post.Warning at
+// their place in the post's file (Options.Expand.Warn). Embeds are link
+// cards that load nothing from the other site. NewResolver resolves Hugo
+// ref/relref and Jekyll link/post_url against loaded posts. The project's
+// docs/dialects.md lists the rules and every built-in.
+//
 // # Summaries and links
 //
 // Summary cuts rendered HTML after a number of words, or at <!--more-->,

@@ -100,7 +100,7 @@ func (l Limits) Check(text, format string) error {
 		return fmt.Errorf("%w: line %d nests %d deep, past the limit of %d", ErrLimit, s.DepthLine, s.Depth, d)
 	}
 	if m := limit(l.MaxMarkup, DefaultMaxMarkup); s.Markup > m {
-		return fmt.Errorf("%w: too much markup for one paragraph (%d markup characters in the largest), past the limit of %d", ErrLimit, s.Paragraph, m)
+		return fmt.Errorf("%w: too much markup, up to %d markup characters in one paragraph (a cost of %d, the sum of their squares, past the limit of %d)", ErrLimit, s.Paragraph, s.Markup, m)
 	}
 	if d := limit(l.MaxDefinitions, DefaultMaxDefinitions); s.Definitions > d {
 		return fmt.Errorf("%w: %d link or footnote definitions, past the limit of %d", ErrLimit, s.Definitions, d)
