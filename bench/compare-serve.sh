@@ -92,7 +92,7 @@ measure folio file "$work/folio-public"
 kill "$folio_pid"; wait "$folio_pid" 2>/dev/null || true
 grep '^rebuilt' "$work/folio-serve.log" | sed 's/^/folio serve: /'
 
-echo "folio no-change rebuild: $("$work/folio-site" -src "$work/content" -out "$work/folio-public" | cut -d' ' -f1-6)"
+echo "folio no-change rebuild: $("$work/folio-site" -src "$work/content" -out "$work/folio-public" | cut -d" " -f1-7)"
 
 # hugo
 if [ -x "$hugo" ]; then

@@ -1,7 +1,7 @@
-// Package render writes posts out: as JSON, as plain text, as front-matter
-// Markdown, and as the HTML pages of a site from templates. Bodies become
-// HTML in package render/markup; feeds and sitemaps are package
-// render/feed.
+// Package render writes posts out: as the HTML pages of a site from
+// templates, and as JSON. Bodies become HTML in package render/markup;
+// feeds and sitemaps are package render/feed; package render/postfile
+// writes a post back as a plain-text or front-matter Markdown file.
 //
 // # HTML pages
 //
@@ -61,6 +61,6 @@
 // Jekyll link/post_url resolve to the permalinks of the index's posts, and
 // PageOptions.ReadFile lets {{code}} and {% include %} read files of the
 // loaded tree. Pages, summaries, word counts and JSON-LD use the expanded
-// body; Renderer.PostBody gives it to feeds; MarkdownFile keeps the
+// body; Renderer.PostBody gives it to feeds; postfile.Markdown keeps the
 // syntax as written. Problems reach PageOptions.Warn. See docs/dialects.md.
 package render

@@ -98,3 +98,42 @@ func ExamplePageOptions_templates() {
 	// <main id="main" class="wrap" tabindex="-1">
 	// <h1>Hello!</h1><p>Hi.</p>
 }
+
+// One post's page, without walking every page of the site.
+func ExampleRenderer_PostPage() {
+	p := &post.Post{Title: "Hello", Slug: "hello", Date: time.Date(2017, 3, 3, 0, 0, 0, 0, time.UTC),
+		Body: post.Body{Format: post.Markdown, Text: "Hi, *world*."}}
+	idx, err := taxonomy.Build([]*post.Post{p}, taxonomy.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := render.NewRenderer(&render.Site{Title: "Example", RelativeURLs: true}, idx, render.PageOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pg, ok := r.PostPage(p)
+	if !ok {
+		fmt.Println("not in the index")
+		return
+	}
+	var b bytes.Buffer
+	if err := pg.Write(&b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(pg.Kind, pg.Path, pg.File())
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "<title>") || strings.Contains(line, "<em>") {
+			fmt.Println(strings.TrimSpace(line))
+		}
+	}
+	_, ok = r.PostPage(&post.Post{Title: "Elsewhere"})
+	fmt.Println(ok)
+	// Output:
+	// post /2017/03/hello/ 2017/03/hello/index.html
+	// <title>Hello – Example</title>
+	// <p>Hi, <em>world</em>.</p>
+	// false
+}

@@ -60,32 +60,3 @@ func ExampleJSON() {
 	//   "params": {}
 	// }
 }
-
-func ExampleText() {
-	p := &post.Post{
-		Title:      "Fog & Ferries",
-		Date:       time.Date(2017, 3, 3, 0, 0, 0, 0, time.UTC),
-		Authors:    []post.Author{{Name: "Ann Lee"}},
-		Categories: []post.Term{{Name: "Weather"}, {Name: "Transport"}},
-		Tags:       []post.Term{{Name: "ferries"}},
-		Citations:  []post.Citation{{Source: "Harbour Office", URL: "https://harbour.example.org/"}},
-		Body:       post.Body{Format: post.Text, Text: "The ferry was cancelled.\n\nIt sails again tomorrow."},
-	}
-	if err := render.Text(os.Stdout, p); err != nil {
-		fmt.Println(err)
-	}
-
-	p.Categories = []post.Term{{Name: "Fog, Rain"}}
-	fmt.Println(render.Text(os.Stdout, p))
-	// Output:
-	// Fog & Ferries
-	//
-	// The ferry was cancelled.
-	//
-	// It sails again tomorrow.
-	//
-	// [Harbour Office](https://harbour.example.org/)
-	//
-	// This entry was posted in Weather, Transport and tagged ferries on March 3, 2017 by Ann Lee.
-	// render: post cannot be written as plain text: categories ["Fog, Rain"] would read back as ["Fog" "Rain"]
-}

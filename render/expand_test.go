@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/htmltok"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -111,22 +113,22 @@ var rawSyntax = regexp.MustCompile(`\{\{[<%]|[>%]\}\}|\{%|\{\{ ?(site|page|post)
 func readerText(h string) string {
 	var b strings.Builder
 	depth := 0
-	tz := newTokenizer(h)
+	tz := htmltok.New(h)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}
 		switch tok.Kind {
-		case startTagToken:
+		case htmltok.StartTag:
 			if tok.Name == "pre" || tok.Name == "code" {
 				depth++
 			}
-		case endTagToken:
+		case htmltok.EndTag:
 			if (tok.Name == "pre" || tok.Name == "code") && depth > 0 {
 				depth--
 			}
-		case textToken:
+		case htmltok.Text:
 			if depth == 0 {
 				b.WriteString(html.UnescapeString(tok.Data))
 			}
@@ -238,8 +240,8 @@ func TestExpandedPagesShowNoRawSyntax(t *testing.T) {
 	}
 	// The writer back keeps the syntax as written.
 	var buf strings.Builder
-	if err := MarkdownFile(&buf, posts[1]); err != nil || !strings.Contains(buf.String(), "{{< code-toggle") || !strings.Contains(buf.String(), "dialect: hugo") {
-		t.Errorf("MarkdownFile lost the shortcodes: %v\n%s", err, buf.String())
+	if err := postfile.Markdown(&buf, posts[1]); err != nil || !strings.Contains(buf.String(), "{{< code-toggle") || !strings.Contains(buf.String(), "dialect: hugo") {
+		t.Errorf("postfile.Markdown lost the shortcodes: %v\n%s", err, buf.String())
 	}
 }
 
@@ -274,13 +276,13 @@ func TestExpandHostileArguments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tz := newTokenizer(string(h))
+		tz := htmltok.New(string(h))
 		for {
-			tok, ok := tz.next()
+			tok, ok := tz.Next()
 			if !ok {
 				break
 			}
-			if tok.Kind != startTagToken && tok.Kind != selfClosingTagToken {
+			if tok.Kind != htmltok.StartTag && tok.Kind != htmltok.SelfClosingTag {
 				continue
 			}
 			if tok.Name == "script" || tok.Name == "iframe" {

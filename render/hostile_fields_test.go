@@ -14,11 +14,13 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render/feed"
+	"github.com/folio-go/folio/render/internal/htmltest"
+	"github.com/folio-go/folio/render/internal/htmltok"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
-// hostileFieldPayloads are payloads beyond hostilePayloads, each named,
+// hostileFieldPayloads are payloads beyond htmltest.HostilePayloads, each named,
 // that go into every field of a post and of the site in
 // TestHostileEveryField: mutation XSS, entity and control-character
 // spellings of javascript:, elements that embed documents or submit
@@ -281,7 +283,7 @@ func checkHostileOutput(t *testing.T, file string, page []byte) {
 		}
 		for _, it := range jf.Items {
 			checkInertStrict(t, file, it.ContentHTML, false)
-			if !inertURL(it.URL) {
+			if !htmltest.InertURL(it.URL) {
 				t.Errorf("%s: item url %q", file, it.URL)
 			}
 			for _, a := range append(it.Authors, jf.Authors...) {
@@ -319,7 +321,7 @@ func checkHostileXML(t *testing.T, file string, doc []byte) {
 				if a.Name.Local == "type" && a.Value == "html" {
 					htmlNext = true
 				}
-				if a.Name.Local == "href" && !inertURL(a.Value) {
+				if a.Name.Local == "href" && !htmltest.InertURL(a.Value) {
 					t.Errorf("%s: <%s href=%q>", file, tok.Name.Local, a.Value)
 				}
 			}
@@ -350,21 +352,21 @@ func checkHostileXML(t *testing.T, file string, doc []byte) {
 // scheme other than http, https or mailto.
 func checkInertStrict(t *testing.T, file, h string, wholePage bool) {
 	t.Helper()
-	tz := newTokenizer(h)
+	tz := htmltok.New(h)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			return
 		}
-		if tok.Kind != startTagToken && tok.Kind != selfClosingTagToken {
+		if tok.Kind != htmltok.StartTag && tok.Kind != htmltok.SelfClosingTag {
 			continue
 		}
 		switch tok.Name {
 		case "script":
-			if !wholePage || !isLDJSON(tok) {
+			if !wholePage || !htmltest.IsLDJSON(tok) {
 				t.Errorf("%s: script element %.80q", file, tok.Raw)
 			}
-			tz.skipPast("script")
+			tz.SkipPast("script")
 		case "style", "iframe", "object", "embed", "frame", "frameset", "applet", "svg", "math",
 			"base", "form", "input", "button", "select", "textarea", "isindex", "details",
 			"link", "image", "noscript", "template", "video", "audio", "portal":
@@ -373,7 +375,7 @@ func checkInertStrict(t *testing.T, file, h string, wholePage bool) {
 			}
 			t.Errorf("%s: element %.80q", file, tok.Raw)
 		case "meta":
-			if !wholePage || !metaIsHarmless(tok) {
+			if !wholePage || !htmltest.MetaIsHarmless(tok) {
 				t.Errorf("%s: element %.80q", file, tok.Raw)
 			}
 		}
@@ -383,7 +385,7 @@ func checkInertStrict(t *testing.T, file, h string, wholePage bool) {
 				t.Errorf("%s: attribute %q in %.80q", file, a.Key, tok.Raw)
 			case a.Key == "href", a.Key == "src", a.Key == "action", a.Key == "cite", a.Key == "data",
 				a.Key == "poster", a.Key == "background", a.Key == "xlink:href", a.Key == "ping":
-				if !inertURL(a.Val) {
+				if !htmltest.InertURL(a.Val) {
 					t.Errorf("%s: URL %s=%.80q", file, a.Key, a.Val)
 				}
 			}
@@ -392,7 +394,7 @@ func checkInertStrict(t *testing.T, file, h string, wholePage bool) {
 }
 
 // linkImports reports whether a link element imports a document.
-func linkImports(tok htmlToken) bool {
+func linkImports(tok htmltok.Token) bool {
 	for _, a := range tok.Attrs {
 		if a.Key == "rel" && strings.Contains(strings.ToLower(a.Val), "import") {
 			return true
@@ -414,18 +416,18 @@ func checkLandmarks(t *testing.T, file, page string) {
 		"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "a": true,
 	}
 	var open []string
-	tz := newTokenizer(page)
+	tz := htmltok.New(page)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}
 		switch {
-		case tok.Kind == startTagToken && tok.Name == "script":
-			tz.skipPast("script")
-		case tok.Kind == startTagToken && structural[tok.Name]:
+		case tok.Kind == htmltok.StartTag && tok.Name == "script":
+			tz.SkipPast("script")
+		case tok.Kind == htmltok.StartTag && structural[tok.Name]:
 			open = append(open, tok.Name)
-		case tok.Kind == endTagToken && structural[tok.Name]:
+		case tok.Kind == htmltok.EndTag && structural[tok.Name]:
 			if len(open) == 0 || open[len(open)-1] != tok.Name {
 				t.Errorf("%s: </%s> closes %v", file, tok.Name, open)
 				return

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/folio-go/folio/render/internal/htmltest"
 	"github.com/folio-go/folio/render/markup"
 )
 
@@ -61,7 +62,7 @@ for frag in json.load(sys.stdin):
 func TestSanitizeHTML5(t *testing.T) {
 	python := html5libPython(t)
 	var in []string
-	for _, s := range hostileBodies {
+	for _, s := range htmltest.HostileBodies {
 		in = append(in, markup.Sanitize(s), markup.Sanitize(markup.Autop(s)))
 	}
 	for _, hp := range hostileFieldPayloads {

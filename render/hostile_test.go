@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/htmltest"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -20,7 +21,7 @@ import (
 func hostilePosts() []*post.Post {
 	formats := []post.Format{post.Markdown, post.Text, post.HTML}
 	var posts []*post.Post
-	for i, pl := range hostilePayloads {
+	for i, pl := range htmltest.HostilePayloads {
 		for j, f := range formats {
 			p := &post.Post{
 				Title:      pl,
@@ -86,7 +87,7 @@ func TestHostileContent(t *testing.T) {
 				}
 				s := string(page)
 				ld := strings.Count(s, `<script type="application/ld+json">`)
-				assertInert(t, s, ld)
+				htmltest.AssertInert(t, s, ld)
 				checkLDJSON(t, name, s)
 			}
 		})
@@ -126,7 +127,7 @@ func checkLDJSON(t *testing.T, name, page string) {
 			t.Fatalf("%s: JSON-LD: %v\n%s", name, err, rest[:end])
 		}
 		found := false
-		for _, pl := range hostilePayloads {
+		for _, pl := range htmltest.HostilePayloads {
 			found = found || bp.Headline == pl
 		}
 		if !found {

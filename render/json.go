@@ -14,7 +14,7 @@ import (
 // JSONPost is the JSON form of a post that JSON writes and
 // examples/inspect prints. Its field names are fixed; lists are never nil,
 // so they encode as [] when empty. Build one with NewJSONPost to embed
-// posts in a larger document.
+// posts in a larger document. docs/json.md describes every field.
 //
 // "kind" is "post" or "page" (post.Kind); "protected" says the author hid
 // the text behind a password, and then "body" and "summary" are empty and

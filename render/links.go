@@ -16,9 +16,9 @@ import (
 // matches no page of the new site leads back to the site the content
 // came from.
 
-// hrefAttr finds the href attributes of rendered content, which the
-// sanitizer (and goldmark) always write double-quoted.
-var hrefAttr = regexp.MustCompile(`\shref="([^"]*)"`)
+// linkAttr finds the href and src attributes of rendered content, which
+// the sanitizer (and goldmark) always write double-quoted.
+var linkAttr = regexp.MustCompile(`\s(href|src)="([^"]*)"`)
 
 // aliasKey is how an address is looked up among the aliases: without
 // scheme, fragment and trailing slash or index.html, a host lower-cased
@@ -131,26 +131,30 @@ func isRelativeRef(u string) bool {
 //     is first resolved against p's old address (oldBase), and a ".md"
 //     link (as the Go blog writes them) also matches the address without
 //     it;
-//   - with PageOptions.Origin, a root-relative link (or a relative one
-//     resolved against p's old address, unless it names one of p's
-//     Assets) that matches neither an alias nor a page of the site, nor a
-//     file SiteHas knows, becomes an absolute link to the origin.
+//   - with PageOptions.Origin, a root-relative link or image source (or a
+//     relative one resolved against p's old address) that matches neither
+//     an alias nor a page of the site, nor a file SiteHas knows, becomes
+//     an absolute link to the origin.
 //
-// Other links are left as they are.
+// A link that names one of p's Assets, which the builder writes beside
+// the page, and every other link are left as they are.
 func (r *Renderer) rewriteLinks(root string, p *post.Post, h template.HTML) template.HTML {
-	if (r.aliases == nil && r.opt.Origin == "") || !strings.Contains(string(h), "href=") {
+	if (r.aliases == nil && r.opt.Origin == "") || !strings.Contains(string(h), "href=") && !strings.Contains(string(h), "src=") {
 		return h
 	}
 	var base *url.URL
 	baseDone := false
-	s := hrefAttr.ReplaceAllStringFunc(string(h), func(m string) string {
-		sub := hrefAttr.FindStringSubmatch(m)
-		u := html.UnescapeString(sub[1])
+	s := linkAttr.ReplaceAllStringFunc(string(h), func(m string) string {
+		sub := linkAttr.FindStringSubmatch(m)
+		attr, u := sub[1], html.UnescapeString(sub[2])
+		if isAsset(p, u) {
+			return m // the builder writes it beside the page
+		}
 		if isRelativeRef(u) {
 			if !baseDone {
 				base, baseDone = r.oldBase(p), true
 			}
-			if base == nil || isAsset(p, u) {
+			if base == nil {
 				return m
 			}
 			ref, err := url.Parse(u)
@@ -167,9 +171,12 @@ func (r *Renderer) rewriteLinks(root string, p *post.Post, h template.HTML) temp
 		if k == "" {
 			return m
 		}
-		q := r.aliases[k]
-		if q == nil && strings.HasSuffix(k, ".md") {
-			q = r.aliases[strings.TrimSuffix(k, ".md")]
+		var q *post.Post
+		if attr == "href" {
+			q = r.aliases[k]
+			if q == nil && strings.HasSuffix(k, ".md") {
+				q = r.aliases[strings.TrimSuffix(k, ".md")]
+			}
 		}
 		if q != nil {
 			return ` href="` + html.EscapeString(r.postLink(root, q)+frag) + `"`
@@ -180,7 +187,7 @@ func (r *Renderer) rewriteLinks(root string, p *post.Post, h template.HTML) temp
 		if r.opt.SiteHas != nil && r.opt.SiteHas(strings.SplitN(strings.SplitN(u, "#", 2)[0], "?", 2)[0]) {
 			return m
 		}
-		return ` href="` + html.EscapeString(strings.TrimSuffix(r.opt.Origin, "/")+u) + `"`
+		return " " + attr + `="` + html.EscapeString(strings.TrimSuffix(r.opt.Origin, "/")+u) + `"`
 	})
 	return template.HTML(s) //nolint:gosec // h was trusted; only hrefs were replaced, escaped
 }

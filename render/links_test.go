@@ -18,7 +18,7 @@ func TestRewriteLinks(t *testing.T) {
 		Body: post.Body{Format: post.HTML, Text: "<p>Results.</p>"}}
 	linker := &post.Post{Title: "Linker", Slug: "linker", Date: day.AddDate(0, 0, 1), Body: post.Body{Format: post.HTML,
 		Text: `<p><a href="/blog/survey#results">a</a> <a href="https://old.example/?p=12">b</a> <a href="/pkg/context">c</a> ` +
-			`<a href="/2019/03/survey/">d</a> <a href="https://elsewhere.example/x">e</a> <a href="/blog/survey/">f</a></p>`}}
+			`<a href="/2019/03/survey/">d</a> <a href="https://elsewhere.example/x">e</a> <a href="/blog/survey/">f</a> <img src="/img/chart.png" alt="chart"></p>`}}
 	for _, tc := range []struct {
 		name string
 		site Site
@@ -28,9 +28,9 @@ func TestRewriteLinks(t *testing.T) {
 		{"relative, with origin", Site{RelativeURLs: true}, PageOptions{Origin: "https://old.example/"}, []string{
 			`href="../../../2019/03/survey/index.html#results"`, `href="../../../2019/03/survey/index.html">b`,
 			`href="https://old.example/pkg/context"`, `href="../../../2019/03/survey/index.html">d`,
-			`href="https://elsewhere.example/x"`, `href="../../../2019/03/survey/index.html">f`}},
+			`href="https://elsewhere.example/x"`, `href="../../../2019/03/survey/index.html">f`, `src="https://old.example/img/chart.png"`}},
 		{"absolute, no origin", Site{BaseURL: "https://new.example/"}, PageOptions{}, []string{
-			`href="/2019/03/survey/#results"`, `href="/pkg/context"`, `href="/2019/03/survey/">b`}},
+			`href="/2019/03/survey/#results"`, `href="/pkg/context"`, `href="/2019/03/survey/">b`, `src="/img/chart.png"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			idx, err := taxonomy.Build([]*post.Post{old, linker}, taxonomy.Options{})

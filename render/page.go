@@ -293,6 +293,16 @@ func collectAuthors(posts []*post.Post) map[string]post.Author {
 // the stylesheet. Every page has a file of its own.
 func (r *Renderer) Pages() iter.Seq[Page] { return slices.Values(r.pages) }
 
+// PostPage returns the page of p, one of the index's posts, as Pages
+// lists it; ok is false for a post the index does not hold.
+func (r *Renderer) PostPage(p *post.Post) (pg Page, ok bool) {
+	c, ok := r.posts[p]
+	if !ok {
+		return Page{}, false
+	}
+	return Page{Path: c.url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }}, true
+}
+
 // enumerate lists every page and checks that no two share a file.
 func (r *Renderer) enumerate() error {
 	var errs []error
@@ -316,8 +326,8 @@ func (r *Renderer) enumerate() error {
 			fmt.Sprintf("home page %d", n+1))
 	}
 	for _, p := range r.idx.Posts() {
-		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
-			postName(p))
+		pg, _ := r.PostPage(p)
+		add(pg, postName(p))
 	}
 	for _, p := range r.idx.Pages() {
 		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},

@@ -103,7 +103,7 @@ type ChromeData struct {
 // FeedLink is a feed a page points feed readers to, which a theme writes
 // as <link rel="alternate" type="…" title="…" href="…"> in its head.
 type FeedLink struct {
-	// Type is the feed's media type: RSSType, AtomType or JSONFeedType.
+	// Type is the feed's media type: feed.RSSType, AtomType or JSONFeedType.
 	Type string
 	// Title names the feed in a reader's list.
 	Title string
@@ -112,13 +112,6 @@ type FeedLink struct {
 	// link, or as an absolute http or https URL, kept as it is.
 	URL string
 }
-
-// The media types of the feeds folio writes, for FeedLink.Type.
-const (
-	RSSType      = "application/rss+xml"
-	AtomType     = "application/atom+xml"
-	JSONFeedType = "application/feed+json"
-)
 
 // SiteData is the part of Site a template sees.
 type SiteData struct {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/htmltest"
+	"github.com/folio-go/folio/render/internal/htmltok"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -250,18 +253,18 @@ func TestPagesLinksResolve(t *testing.T) {
 // pageRefs lists the href and src values of a page.
 func pageRefs(page string) []string {
 	var out []string
-	tz := newTokenizer(page)
+	tz := htmltok.New(page)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			return out
 		}
-		if tok.Name == "script" && tok.Kind == startTagToken {
-			tz.skipPast("script")
+		if tok.Name == "script" && tok.Kind == htmltok.StartTag {
+			tz.SkipPast("script")
 		}
 		for _, a := range tok.Attrs {
 			if a.Key == "href" || a.Key == "src" {
-				out = append(out, htmlUnescape(a.Val))
+				out = append(out, html.UnescapeString(a.Val))
 			}
 		}
 	}
@@ -279,13 +282,13 @@ func TestPagesStructure(t *testing.T) {
 		page := string(b)
 		counts := map[string]int{}
 		imgsWithoutAlt := 0
-		tz := newTokenizer(page)
+		tz := htmltok.New(page)
 		for {
-			tok, ok := tz.next()
+			tok, ok := tz.Next()
 			if !ok {
 				break
 			}
-			if tok.Kind != startTagToken && tok.Kind != selfClosingTagToken {
+			if tok.Kind != htmltok.StartTag && tok.Kind != htmltok.SelfClosingTag {
 				continue
 			}
 			counts[tok.Name]++
@@ -296,7 +299,7 @@ func TestPagesStructure(t *testing.T) {
 				t.Errorf("%s: <html> without lang", name)
 			}
 			if tok.Name == "script" {
-				tz.skipPast("script")
+				tz.SkipPast("script")
 			}
 		}
 		for _, want := range []string{"html", "header", "main", "footer", "h1", "nav", "title"} {
@@ -313,11 +316,11 @@ func TestPagesStructure(t *testing.T) {
 		if !strings.Contains(page, `<a class="skip-link" href="#main">`) {
 			t.Errorf("%s: no skip link", name)
 		}
-		assertInert(t, page, strings.Count(page, `<script type="application/ld+json">`))
+		htmltest.AssertInert(t, page, strings.Count(page, `<script type="application/ld+json">`))
 	}
 }
 
-func hasAttr(tok htmlToken, key string) bool {
+func hasAttr(tok htmltok.Token, key string) bool {
 	for _, a := range tok.Attrs {
 		if a.Key == key {
 			return true

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/feed"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -169,11 +170,11 @@ func TestFeedsOption(t *testing.T) {
 			return nil
 		}
 		return []FeedLink{
-			{Type: RSSType, Title: "Here", URL: base + "index.xml"},
-			{Type: AtomType, Title: "Elsewhere", URL: "https://feeds.example/go.atom"},
-			{Type: RSSType, Title: "Script", URL: "javascript:alert(1)"},
-			{Type: RSSType, Title: "Up", URL: "/tags/../../etc/passwd"},
-			{Type: RSSType, Title: "Host", URL: "//evil.example/feed"},
+			{Type: feed.RSSType, Title: "Here", URL: base + "index.xml"},
+			{Type: feed.AtomType, Title: "Elsewhere", URL: "https://feeds.example/go.atom"},
+			{Type: feed.RSSType, Title: "Script", URL: "javascript:alert(1)"},
+			{Type: feed.RSSType, Title: "Up", URL: "/tags/../../etc/passwd"},
+			{Type: feed.RSSType, Title: "Host", URL: "//evil.example/feed"},
 		}
 	}}
 	site := sampleSite()

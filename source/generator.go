@@ -97,7 +97,7 @@ func (m *fmMapper) generatorRules(name string, slugGiven bool) {
 	}
 	if m.goBlog() && !m.claimed[groupAliases] {
 		// Its address on go.dev, unless the file says its own (as a file
-		// written back by render.MarkdownFile does).
+		// written back by postfile.Markdown does).
 		p.Aliases = addAlias(p.Aliases, "/blog/"+stem)
 	}
 	for _, key := range []string{"url", "permalink"} {

@@ -65,7 +65,7 @@ import (
 // Loading never drops a post for a value it could keep. A value the field
 // cannot hold, in whole or in part, keeps the post: the field reads what
 // it can, the whole value as written is kept in Params too (under its key,
-// or key + "_as_written" when the key is one render.MarkdownFile writes for
+// or key + "_as_written" when the key is one postfile.Markdown writes for
 // the field, such as "title" or "authors"), and opt.Warn is told, with the
 // line and column, for an unknown key inside a map (WarnUnknownKey; known
 // keys with no place in the model, such as an author's avatar, twitter or
@@ -379,7 +379,7 @@ func (m *fmMapper) set(f fmField, a fmKeyAlias) {
 	}
 }
 
-// writtenKeys are the keys render.MarkdownFile writes for the model's
+// writtenKeys are the keys postfile.Markdown writes for the model's
 // fields, which a Params key must not repeat.
 var writtenKeys = []string{"id", "title", "slug", "date", "lastmod", "expirydate", "status", "draft", "summary", "format",
 	"authors", "taxonomies", "categories", "tags", "citations", "kind", "protected", "aliases"}

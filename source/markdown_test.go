@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -96,7 +96,7 @@ func TestParseMarkdownGolden(t *testing.T) {
 	}
 }
 
-// TestMarkdownRoundTrip writes every golden post with render.MarkdownFile
+// TestMarkdownRoundTrip writes every golden post with postfile.Markdown
 // and reads it back: the post must be equal, Source aside.
 func TestMarkdownRoundTrip(t *testing.T) {
 	for _, name := range markdownInputs(t) {
@@ -122,8 +122,8 @@ var roundTripOpts = []cmp.Option{
 func checkRoundTrip(t *testing.T, name string, p *post.Post, opt source.Options) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := render.MarkdownFile(&buf, p); err != nil {
-		t.Fatalf("%s: MarkdownFile: %v", name, err)
+	if err := postfile.Markdown(&buf, p); err != nil {
+		t.Fatalf("%s: postfile.Markdown: %v", name, err)
 	}
 	back, err := source.ParseMarkdown("round-trip.md", buf.Bytes(), opt)
 	if err != nil {
@@ -306,7 +306,7 @@ func TestParseMarkdownAliasBomb(t *testing.T) {
 }
 
 // FuzzParseMarkdown checks that no input panics, and that whatever parses
-// and render.MarkdownFile can write reads back equal.
+// and postfile.Markdown can write reads back equal.
 func FuzzParseMarkdown(f *testing.F) {
 	for _, name := range markdownInputs(f) {
 		data, err := os.ReadFile(filepath.Join("testdata/markdown", filepath.FromSlash(name)))
@@ -331,7 +331,7 @@ func FuzzParseMarkdown(f *testing.F) {
 			t.Fatalf("unsafe slug %q", p.Slug)
 		}
 		var buf bytes.Buffer
-		if render.MarkdownFile(&buf, p) != nil {
+		if postfile.Markdown(&buf, p) != nil {
 			return // something the writer refuses, such as a year past 9999
 		}
 		checkRoundTrip(t, name, p, mdOptions)

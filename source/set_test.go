@@ -99,3 +99,32 @@ func TestSetReloadKeepsOthers(t *testing.T) {
 		t.Errorf("after Reload: %q (same a: %v), %q (same b: %v)", after[0].Title, after[0] == before[0], after[1].Title, after[1] == before[1])
 	}
 }
+
+// TestSetReloadWarnings: a reloaded file gives Options.Warn the warnings a
+// full Load gives for it, and only its own.
+func TestSetReloadWarnings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": mdFile("title: A\ndate: 2024-13-45", "a"),
+		"b.md": mdFile("title: B", "b"),
+	}
+	var got []post.Warning
+	opt := source.Options{Warn: func(w post.Warning) { got = append(got, w) }}
+	if _, err := source.LoadSet(context.Background(), fsys, ".", opt); err != nil {
+		t.Fatal(err)
+	}
+	var want []post.Warning
+	source.Load(context.Background(), fsys, ".", source.Options{Warn: func(w post.Warning) { want = append(want, w) }})
+	if len(want) == 0 {
+		t.Fatal("the sample gives no warning to compare")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("LoadSet warnings (-Load +LoadSet):\n%s", diff)
+	}
+	got = nil
+	set2, _ := source.LoadSet(context.Background(), fsys, ".", opt)
+	got = nil
+	set2.Reload(context.Background(), "a.md", "b.md")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Reload warnings (-Load +Reload):\n%s", diff)
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
 )
@@ -68,7 +69,7 @@ func TestParseTextGolden(t *testing.T) {
 }
 
 // TestParseTextRoundTrip checks that every good test file survives
-// render.Text and back, and that writing is stable.
+// postfile.Text and back, and that writing is stable.
 func TestParseTextRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("testdata/text/*.txt")
 	for _, file := range files {
@@ -86,18 +87,18 @@ func TestParseTextRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			var text bytes.Buffer
-			if err := render.Text(&text, p); err != nil {
-				t.Fatalf("render.Text: %v", err)
+			if err := postfile.Text(&text, p); err != nil {
+				t.Fatalf("postfile.Text: %v", err)
 			}
 			back, err := source.ParseText(name, text.Bytes(), source.Options{})
 			if err != nil {
-				t.Fatalf("ParseText(render.Text(p)): %v\n%s", err, text.String())
+				t.Fatalf("ParseText(postfile.Text(p)): %v\n%s", err, text.String())
 			}
 			if diff := cmp.Diff(p, back); diff != "" {
 				t.Errorf("round trip changed the post (-want +got):\n%s\n%s", diff, text.String())
 			}
 			var again bytes.Buffer
-			if err := render.Text(&again, back); err != nil {
+			if err := postfile.Text(&again, back); err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(text.String(), again.String()); diff != "" {
@@ -398,7 +399,7 @@ func TestParseTextLastLines(t *testing.T) {
 }
 
 // FuzzParseText checks that ParseText never panics, that every error is a
-// positioned *source.Error, and that whatever parses and render.Text
+// positioned *source.Error, and that whatever parses and postfile.Text
 // accepts reads back as the same post.
 func FuzzParseText(f *testing.F) {
 	files, _ := filepath.Glob("testdata/text/*.txt")
@@ -422,15 +423,15 @@ func FuzzParseText(f *testing.F) {
 			t.Fatalf("post without title or slug: %+v", p)
 		}
 		var text bytes.Buffer
-		if err := render.Text(&text, p); err != nil {
-			if !errors.Is(err, render.ErrText) {
-				t.Fatalf("render.Text error %v does not wrap ErrText", err)
+		if err := postfile.Text(&text, p); err != nil {
+			if !errors.Is(err, postfile.ErrText) {
+				t.Fatalf("postfile.Text error %v does not wrap ErrText", err)
 			}
 			return
 		}
 		back, err := source.ParseText("f.txt", text.Bytes(), source.Options{})
 		if err != nil {
-			t.Fatalf("ParseText(render.Text(p)): %v\n%q", err, text.String())
+			t.Fatalf("ParseText(postfile.Text(p)): %v\n%q", err, text.String())
 		}
 		if diff := cmp.Diff(p, back); diff != "" {
 			t.Fatalf("round trip changed the post (-want +got):\n%s\ninput %q\nwritten %q", diff, data, text.String())

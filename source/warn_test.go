@@ -1,14 +1,19 @@
 package source_test
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // parseWarn parses one Markdown file and returns the post and its
@@ -230,5 +235,41 @@ func FuzzFrontMatterMapping(f *testing.F) {
 				t.Errorf("term without a name or slug: %+v\n%s", tm, in)
 			}
 		}
+		// What was kept is kept on writing too.
+		var buf bytes.Buffer
+		if err := postfile.Markdown(&buf, p); err != nil {
+			return // a value YAML cannot hold back; postfile.Markdown says so
+		}
+		back, err := source.ParseMarkdown("f.md", buf.Bytes(), source.Options{Taxonomies: []string{"series"}})
+		if err != nil {
+			t.Fatalf("reading postfile.Markdown's output: %v\n%s", err, buf.String())
+		}
+		if diff := cmp.Diff(p, back, cmpopts.IgnoreFields(post.Post{}, "Source")); diff != "" {
+			t.Errorf("write and read back (-want +got):\n%s\n%s\nfrom:\n%s", diff, buf.String(), in)
+		}
 	})
+}
+
+// TestLoadSetWarns: LoadSet and Reload report the warnings Load would.
+func TestLoadSetWarns(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: A\nauthor: {name: Al, shoe: 9}\n---\n")},
+		"b.md": {Data: []byte("---\ntitle: B\ndate: soon\n---\n")},
+	}
+	var got []string
+	opt := source.Options{Warn: func(w post.Warning) { got = append(got, w.Path+" "+w.Kind) }}
+	set, err := source.LoadSet(context.Background(), fsys, ".", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a.md unknown key", "b.md bad date"}, got); diff != "" {
+		t.Errorf("LoadSet warnings (-want +got):\n%s", diff)
+	}
+	got = nil
+	if _, err := set.Reload(context.Background(), "b.md"); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"b.md bad date"}, got); diff != "" {
+		t.Errorf("Reload warnings (-want +got):\n%s", diff)
+	}
 }

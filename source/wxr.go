@@ -105,16 +105,26 @@ func (w *WXR) Skips() []Skip {
 // plus the posts kept. ScanWXR keeps none of them.
 //
 // How items become posts:
+//   - Only real posts: in a WordPress export (one with a wp:wxr_version or
+//     any element in WordPress's namespace), an item without a
+//     wp:post_type, or whose post_type is in another namespace than
+//     WordPress's, is not a post (the importer skips it as an invalid post
+//     type): it is skipped with a WarnSkipped warning and counted in
+//     Skipped under "". In a plain RSS feed every item is a post. Items of
+//     type "page" (when opt.PostTypes asks for them) become posts of
+//     post.KindPage.
 //   - wp:status publish, draft, future, private and pending give
 //     post.Published, Draft, Scheduled, Private and Pending; a missing
 //     status counts as publish (a plain RSS item). Items with status trash,
 //     auto-draft, inherit or any other are skipped and counted in
-//     SkippedStatus; items of other types in Skipped.
+//     SkippedStatus (an unknown status with a warning); items of other
+//     types in Skipped.
 //   - Title is the item's title with HTML entities decoded and HTML tags
 //     kept, as WordPress shows it; it may be empty.
 //   - Slug is wp:post_name, percent-decoded; a name that is not made of
-//     lower-case letters, digits, '-', '_' and '.' (or has "..") goes
-//     through post.Slugify. Without a name the slug comes from the title's
+//     letters, digits, '-', '_' and '.' (or has "..", or an ASCII capital)
+//     goes through post.Slugify. Other letters are kept as WordPress keeps
+//     them, not transliterated ("日本-Ärger"). Without a name the slug comes from the title's
 //     text, else "post-<wp:post_id>", else "untitled".
 //   - Date is wp:post_date, the wall clock the blog showed, in a fixed zone
 //     whose offset is wp:post_date minus wp:post_date_gmt, so both the wall
@@ -149,22 +159,36 @@ func (w *WXR) Skips() []Skip {
 //     "wp_post_parent" and "wp_menu_order" (ints, when not 0), "sticky"
 //     (true, when wp:is_sticky is 1), "password_protected" (true when the
 //     item has a wp:post_password; the password itself is not kept, so
-//     that converted files do not publish it), "comment_count" (int, the
+//     that converted files do not publish it; post.Post.Protected is set
+//     too), "comment_count" (int, the
 //     number of wp:comment elements, always set) and "meta", a
 //     map[string]any of every wp:postmeta: key to its value as a string,
 //     or to a []any of strings, in document order, when a key repeats.
+//   - Aliases are the item's link and its short link ?p=ID (under
+//     wp:base_blog_url, else the channel's link, else root-relative).
 //
-// Bad input: the decoder is lenient where exports often are damaged: HTML
+// Bad input: problems that keep the item are warnings (opt.Warn), never
+// errors. The decoder is lenient where exports often are damaged: HTML
 // entities such as &nbsp; outside CDATA are decoded (unknown ones kept as
 // written), a bare '&' is text, HTML left unescaped in a field is kept as
 // markup, Windows and old Mac line ends read as "\n", and Latin-1 exports
 // are read. A damaged field (a date that cannot be read, or local and GMT
-// dates further apart than any zone) is reported as a *Error wrapping
-// ErrDate with its line, and the item is kept as far as it could be read.
-// An <item> left open before the next one is reported (ErrSyntax) and both
-// are kept. Malformed XML the decoder cannot read past, or a truncated
-// file, stops the reading with a *Error wrapping ErrSyntax at the line and
-// column where the decoder stopped; every item before it is kept. An empty
+// dates further apart than any zone) is a WarnDate warning with its line,
+// and the item is kept as far as it could be read. An <item> left open
+// before the next one is a WarnRecovered warning and both are kept.
+//
+// XML that is not well-formed (a CDATA section that holds "]]>", as some
+// exporters write it, a control character, a stray end tag) is read as
+// WordPress's importer reads it when its XML parsers fail: from the item
+// where the decoder stopped, item by item between "<item>" and "</item>",
+// each field found by its tags and CDATA unwrapped whole, so that one
+// damaged item never costs the next. The decoder's error and each item so
+// read are WarnRecovered warnings. Like the importer, this fallback reads
+// only exports with a wp:wxr_version, and needs UTF-8 input (an export
+// declaring another encoding is not read this way); where it does not
+// apply, or an item is cut off by the end of the file, the reading stops
+// with a *Error wrapping ErrSyntax at the line and column where the
+// decoder stopped, and every item before it is kept. An empty
 // input is ErrEmpty and a document whose root is not <rss> is
 // ErrUnsupported.
 // ReadWXR never returns a nil *WXR: the posts read so far are in it
@@ -720,8 +744,9 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 		// A CDATA section holding "]]>" ends early, and the decoder,
 		// lenient as it must be, reads the rest as markup without an
 		// error: the item's fields come out wrong. Catch it in the bytes.
-		if off := strayCDATAEnd(s.rec.buf); off >= 0 {
-			line := s.rec.line + bytes.Count(s.rec.buf[:off], []byte("\n"))
+		if read := s.rec.buf[:s.rec.pos]; strayCDATAEnd(read) >= 0 {
+			off := strayCDATAEnd(read)
+			line := s.rec.line + bytes.Count(read[:off], []byte("\n"))
 			return &xml.SyntaxError{Msg: "]]> outside a CDATA section (a CDATA section that holds ]]> unescaped)", Line: line}
 		}
 		// The decoder also closes an item at a stray end tag; only a

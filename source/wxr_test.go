@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -556,6 +556,7 @@ func FuzzReadWXR(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(wxrGenHead + "<item><title>x</title></item></channel></rss>"))
+	f.Add([]byte(fallbackExport(true))) // read by the fallback reader
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, err := ReadWXR("fuzz.xml", bytes.NewReader(data), Options{PostTypes: []string{"post", "page"}})
 		if w == nil {
@@ -656,12 +657,12 @@ func ExampleReadWXR() {
 }
 
 // wxrRoundTrip checks that a post ReadWXR made survives the writer
-// examples/wxr2md uses: render.MarkdownFile, then ParseMarkdown, gives it
+// examples/wxr2md uses: postfile.Markdown, then ParseMarkdown, gives it
 // back apart from Source. A post the writer refuses is not an error here.
 func wxrRoundTrip(t *testing.T, p *post.Post) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := render.MarkdownFile(&buf, p); err != nil {
+	if err := postfile.Markdown(&buf, p); err != nil {
 		return
 	}
 	opt := Options{}
@@ -671,10 +672,10 @@ func wxrRoundTrip(t *testing.T, p *post.Post) {
 	sort.Strings(opt.Taxonomies)
 	back, err := ParseMarkdown(p.Slug+".md", buf.Bytes(), opt)
 	if err != nil {
-		t.Fatalf("ParseMarkdown of MarkdownFile's output: %v\n%s", err, buf.String())
+		t.Fatalf("ParseMarkdown of postfile.Markdown's output: %v\n%s", err, buf.String())
 	}
 	if diff := cmp.Diff(p, back, cmpopts.IgnoreFields(post.Post{}, "Source")); diff != "" {
-		t.Errorf("WXR post -> MarkdownFile -> ParseMarkdown (-want +got):\n%s\n%s", diff, buf.String())
+		t.Errorf("WXR post -> postfile.Markdown -> ParseMarkdown (-want +got):\n%s\n%s", diff, buf.String())
 	}
 }
 

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -18,48 +17,96 @@ import (
 // wxrRecorder is the reader the XML decoder reads an export through. It
 // keeps the bytes read since the last mark, the start of the channel child
 // being read, so that when the decoder fails inside an item the fallback
-// reader can read that item again from its first byte. Memory stays
-// bounded by the largest channel child.
+// reader can read that item again from its first byte. It is the
+// decoder's only buffer (the decoder reads byte by byte from an
+// io.ByteReader), so keeping the bytes costs no copy beyond the one
+// reading does. Memory stays bounded by the largest channel child plus
+// one read.
 type wxrRecorder struct {
-	r    *bufio.Reader
-	buf  []byte
+	r    io.Reader
+	buf  []byte // the input from offset base; buf[pos:] not yet read
+	pos  int
 	base int64 // the offset of buf[0] in the input
 	line int   // the 1-based line of buf[0]
-	off  int64 // the offset of the next byte to read
+	err  error // the error that ended the input, once met
 }
 
 func newWXRRecorder(r io.Reader) *wxrRecorder {
-	return &wxrRecorder{r: bufio.NewReaderSize(r, 64<<10), line: 1}
+	return &wxrRecorder{r: r, buf: make([]byte, 0, 64<<10), line: 1}
 }
 
-// ReadByte makes the decoder read byte by byte through the recorder,
-// without a buffer of its own that the recorder cannot see.
-func (w *wxrRecorder) ReadByte() (byte, error) {
-	c, err := w.r.ReadByte()
-	if err == nil {
-		w.buf = append(w.buf, c)
-		w.off++
+// fill reads more input into buf; it returns an error only when nothing
+// more is left.
+func (w *wxrRecorder) fill() error {
+	for w.pos == len(w.buf) {
+		if w.err != nil {
+			return w.err
+		}
+		if cap(w.buf)-len(w.buf) < 4<<10 {
+			w.buf = append(w.buf, make([]byte, 64<<10)...)[:len(w.buf)]
+		}
+		n, err := w.r.Read(w.buf[len(w.buf):cap(w.buf)])
+		w.buf = w.buf[:len(w.buf)+n]
+		if err != nil {
+			w.err = err
+		}
 	}
-	return c, err
+	return nil
+}
+
+// ReadByte makes the decoder read byte by byte through the recorder.
+func (w *wxrRecorder) ReadByte() (byte, error) {
+	if w.pos == len(w.buf) {
+		if err := w.fill(); err != nil {
+			return 0, err
+		}
+	}
+	c := w.buf[w.pos]
+	w.pos++
+	return c, nil
 }
 
 func (w *wxrRecorder) Read(p []byte) (int, error) {
-	n, err := w.r.Read(p)
-	w.buf = append(w.buf, p[:n]...)
-	w.off += int64(n)
-	return n, err
+	if w.pos == len(w.buf) {
+		if err := w.fill(); err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, w.buf[w.pos:])
+	w.pos += n
+	return n, nil
 }
 
 // mark forgets the bytes before offset off, which the decoder has
 // consumed and read without trouble.
 func (w *wxrRecorder) mark(off int64) {
 	n := int(off - w.base)
-	if n <= 0 || n > len(w.buf) {
+	if n <= 0 || n > w.pos {
 		return
 	}
 	w.line += bytes.Count(w.buf[:n], []byte("\n"))
-	w.buf = append(w.buf[:0], w.buf[n:]...)
+	w.buf = w.buf[:copy(w.buf, w.buf[n:])]
+	w.pos -= n
 	w.base = off
+}
+
+// rest reads the input the decoder has not read yet, up to 64 KB at a
+// time, for the fallback reader; eof reports the end of the input.
+func (w *wxrRecorder) rest() (chunk []byte, eof bool) {
+	if w.pos < len(w.buf) {
+		chunk = w.buf[w.pos:]
+		w.pos = len(w.buf)
+		return chunk, false
+	}
+	if w.err != nil {
+		return nil, true
+	}
+	chunk = make([]byte, 64<<10)
+	n, err := io.ReadFull(w.r, chunk)
+	if err != nil {
+		w.err = err
+	}
+	return chunk[:n], err != nil
 }
 
 // The importer's fallback reader (WXR_Parser_Regex) finds items between
@@ -184,16 +231,13 @@ func fallbackItem(s string, line int) *xnode {
 // end of the input is lost.
 func (s *wxrScanner) fallback(fn func(*post.Post) error) (complete bool, err error) {
 	rec := s.rec
-	data := string(rec.buf)
+	data := string(rec.buf[:rec.pos])
 	line := rec.line
 	eof := false
 	more := func() {
-		chunk := make([]byte, 64<<10)
-		k, rerr := io.ReadFull(rec.r, chunk)
-		data += string(chunk[:k])
-		if rerr != nil {
-			eof = true
-		}
+		chunk, end := rec.rest()
+		data += string(chunk)
+		eof = end
 	}
 	const open, close = "<item>", "</item>"
 	for {
@@ -311,7 +355,7 @@ func strayCDATAEnd(b []byte) int {
 // its offset off.
 func (w *wxrRecorder) consumed(off int64) []byte {
 	n := int(off - w.base)
-	return w.buf[:max(0, min(n, len(w.buf)))]
+	return w.buf[:max(0, min(n, w.pos))]
 }
 
 // closesItem reports whether b ends with an </item> end tag.

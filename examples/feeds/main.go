@@ -44,6 +44,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	title := fl.String("title", "Station Road Notices", "feed `title`")
 	limit := fl.Int("limit", 20, "most `entries` per feed; 0 for all")
 	full := fl.Bool("full", true, "put whole posts in the feeds, not just summaries")
+	fl.Usage = func() {
+		fmt.Fprint(stderr, `usage: feeds [flags]
+
+Feeds writes the RSS 2.0, Atom and JSON Feed 1.1 feeds of a folder of posts
+(default: the two embedded in the program) into -out: index.xml, atom.xml
+and feed.json. Bad files are reported as path:line:column and the rest
+still go in; the exit status is then 1 (2 for bad usage).
+
+Flags:
+`)
+		fl.PrintDefaults()
+		fmt.Fprint(stderr, `
+Examples:
+  go run ./examples/feeds
+  go run ./examples/feeds -src ~/blog -out /tmp/feeds -base-url https://blog.example.com/
+`)
+	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -52,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "feeds: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
 		return 2
 	}
 

@@ -28,6 +28,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -51,12 +52,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	drafts := flags.Bool("drafts", false, "keep draft, pending and private posts")
 	future := flags.Bool("future", false, "keep posts dated in the future")
-	zone := flags.String("location", "UTC", "time zone (IANA name) for dates written without one")
+	zone := flags.String("location", "UTC", "time `zone` (IANA name) for dates written without one")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: inspect [flags] PATH...")
+		fmt.Fprint(stderr, `usage: inspect [flags] PATH...
+
+Inspect reads the posts in each PATH (a file or a folder) and prints what
+folio found as one JSON document: the posts, the files that failed with
+their path:line:column, the taxonomies and the date archive (docs/inspect.md
+describes it). The exit status is 0 when every input parsed, 1 when some
+failed, 2 for bad usage.
+
+Flags:
+`)
 		flags.PrintDefaults()
+		fmt.Fprint(stderr, `
+Example:
+  go run ./examples/inspect examples/site/content
+`)
 	}
 	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if flags.NArg() == 0 {

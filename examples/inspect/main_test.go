@@ -180,3 +180,27 @@ func TestWarnings(t *testing.T) {
 		t.Errorf("warning = %+v", w)
 	}
 }
+
+// TestProtectedText: inspect prints a protected post without its text.
+func TestProtectedText(t *testing.T) {
+	dir := t.TempDir()
+	export := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Vault</title><content:encoded><![CDATA[<p>Combination 7-7-3.</p>]]></content:encoded>
+<wp:post_name>vault</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:post_password>tide</wp:post_password></item>
+</channel></rss>
+`
+	if err := os.WriteFile(filepath.Join(dir, "export.xml"), []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	if strings.Contains(out, "7-7-3") || strings.Contains(out, "tide") || !strings.Contains(out, `"protected": true`) || !strings.Contains(out, "Vault") {
+		t.Errorf("output:\n%s", out)
+	}
+}

@@ -128,8 +128,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "site: nothing written to %s\n", cfg.out)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d files (%d unchanged, %d removed) for %d posts to %s in %.2fs — open %s\n",
-		res.written, res.unchanged, res.removed, len(posts), cfg.out, time.Since(start).Seconds(), filepath.Join(cfg.out, "index.html"))
+	fmt.Fprintf(stdout, "wrote %d files (%d unchanged, %d removed) for %d posts to %s in %.2fs — %s\n",
+		res.written, res.unchanged, res.removed, len(posts), cfg.out, time.Since(start).Seconds(), viewHint(cfg))
 	if cfg.serve != "" {
 		p := &preview{cfg: cfg, set: set, out: out, state: state, stdout: stdout, stderr: stderr}
 		if buildErr != nil && writeFailed([]error{buildErr}) {
@@ -146,6 +146,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// viewHint says how to look at the site just built. Without -base-url the
+// links are relative and the site opens from disk; with one they are
+// root-absolute, for a web server, so it says how to serve it instead.
+func viewHint(cfg config) string {
+	switch {
+	case cfg.serve != "":
+		return "serving it next"
+	case cfg.baseURL == "":
+		return "open " + filepath.Join(cfg.out, "index.html")
+	}
+	return fmt.Sprintf("its links are for %s: preview it over HTTP with -serve localhost:8080, not from disk", cfg.baseURL)
+}
+
 // parseFlags reads the command line; the error is already reported to
 // stderr.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -153,8 +166,22 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fl := flag.NewFlagSet("site", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "usage: site [flags]\n\nBuilds a static blog from -src (default: the embedded sample) into -out.\n\n")
+		fmt.Fprint(stderr, `usage: site [flags]
+
+Site builds a static blog from -src (default: the sample embedded in the
+program) into -out: post pages, home, archives, category, tag and author
+pages, feeds, a sitemap and a 404 page. Without -base-url the links are
+relative and the result opens from disk; with it, serve it (-serve).
+
+Flags:
+`)
 		fl.PrintDefaults()
+		fmt.Fprint(stderr, `
+Examples:
+  go run ./examples/site
+  go run ./examples/site -serve localhost:8080
+  go run ./examples/site -src ~/blog/content -out /tmp/blog -base-url https://blog.example.org/
+`)
 	}
 	fl.StringVar(&cfg.src, "src", "", "`folder` (or single file) of posts: Markdown, plain-text .txt or WXR .xml; empty builds the embedded sample")
 	fl.StringVar(&cfg.out, "out", "public", "`folder` to write the site into")

@@ -54,3 +54,19 @@ func TestCorpusLinks(t *testing.T) {
 	out, _, _ := buildSite(t, 0, "-src", src, "-origin", origin)
 	checkLinks(t, out, files(t, out))
 }
+
+// TestSlugsUniquePerFolder: two posts of one slug in different years are
+// no clash, since their paths differ; two in one month are.
+func TestSlugsUniquePerFolder(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"news/2019/gc-candidates.md":   "---\ntitle: GC 2019\ndate: 2019-05-01\n---\nA.\n",
+		"news/2020/gc-candidates.md":   "---\ntitle: GC 2020\ndate: 2020-05-01\n---\nB.\n",
+		"news/2020/b/gc-candidates.md": "---\ntitle: GC 2020 again\ndate: 2020-05-02\n---\nC.\n",
+	})
+	out, _, _ := buildSite(t, 0, "-src", src)
+	for _, f := range []string{"2019/05/gc-candidates/index.html", "2020/05/gc-candidates/index.html", "2020/05/gc-candidates-2/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}

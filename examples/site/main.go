@@ -2,8 +2,9 @@
 // a paginated home page, year and month archives (day archives with
 // -day-archives), category, tag and
 // author pages (paginated), RSS, Atom and JSON feeds for the site and for
-// every term, a sitemap and a 404 page. Every link between pages is
-// relative, so the result works opened straight from disk.
+// every term, a sitemap and a 404 page. Without -base-url every link
+// between pages is relative, so the result works opened straight from
+// disk; with -base-url links are for a web server (preview with -serve).
 //
 // With no flags it builds the sample blog embedded in the program (the
 // content folder: Hugo- and Jekyll-style Markdown, plain-text WordPress
@@ -11,9 +12,9 @@
 //
 //	go run ./examples/site                  # then open public/index.html
 //	go run ./examples/site -src ~/blog/content -out /tmp/blog
-//	go run ./examples/site -base-url https://blog.example.com/
 //	go run ./examples/site -serve localhost:8080
 //	go run ./examples/site -src ~/blog/content -serve localhost:8080   # rebuilds as you write
+//	go run ./examples/site -base-url https://blog.example.com/ -serve localhost:8080
 //
 // Flags: -src, -out, -base-url, -title, -description, -permalink, -drafts,
 // -types, -origin, -v, -serve, -watch, -workers, -cpuprofile, -memprofile;

@@ -324,11 +324,11 @@ type feedFormat struct {
 // feedFormats are RSS, Atom and JSON Feed; Atom only when some post has
 // a date, since an Atom feed must have one.
 func feedFormats(newest time.Time) []feedFormat {
-	formats := []feedFormat{{"index.xml", "RSS", render.RSSType, feed.RSS}}
+	formats := []feedFormat{{"index.xml", "RSS", feed.RSSType, feed.RSS}}
 	if !newest.IsZero() {
-		formats = append(formats, feedFormat{"atom.xml", "Atom", render.AtomType, feed.Atom})
+		formats = append(formats, feedFormat{"atom.xml", "Atom", feed.AtomType, feed.Atom})
 	}
-	return append(formats, feedFormat{"feed.json", "JSON Feed", render.JSONFeedType, feed.JSONFeed})
+	return append(formats, feedFormat{"feed.json", "JSON Feed", feed.JSONFeedType, feed.JSONFeed})
 }
 
 // feedSets are the site's feeds, with whole posts, and every term's, with

@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 )
 
@@ -23,7 +23,7 @@ type summary struct {
 	byStatus  map[post.Status]int
 	protected int // password-protected posts left out
 	private   int // private posts left out
-	failed    int // posts MarkdownFile or the file system refused
+	failed    int // posts postfile.Markdown or the file system refused
 	renamed   int // posts whose file name had to differ from the slug
 	taxonomy  map[string]bool
 }
@@ -33,16 +33,31 @@ type summary struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("wxr2md", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	out := fl.String("out", "posts", "folder to write the Markdown files to (created if missing)")
-	types := fl.String("types", "post", "comma-separated WordPress post types to convert (post,page,...)")
+	out := fl.String("out", "posts", "`folder` to write the Markdown files to (created if missing)")
+	types := fl.String("types", "post", "comma-separated WordPress post `types` to convert (post,page,...)")
 	protected := fl.Bool("protected", false, "also convert password-protected posts (their text becomes public)")
 	private := fl.Bool("private", false, "also convert private posts (a generator that does not know status: private publishes them)")
 	force := fl.Bool("force", false, "overwrite files that already exist in -out")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wxr2md [-out DIR] [-types post,page] [-protected] [-private] [-force] export.xml")
+		fmt.Fprint(stderr, `usage: wxr2md [-out folder] [-types post,page] [-protected] [-private] [-force] export.xml
+
+Wxr2md turns a WordPress export (WXR) into a folder of Markdown files with
+YAML front matter, one per post, that source.Load reads back into the same
+posts. Private and password-protected posts are left out unless -private or
+-protected asks for them; no file is overwritten unless -force is given.
+
+Flags:
+`)
 		fl.PrintDefaults()
+		fmt.Fprint(stderr, `
+Example:
+  go run ./examples/wxr2md -out posts export.xml
+`)
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fl.NArg() != 1 {
@@ -104,7 +119,7 @@ func (c *converter) write(p *post.Post) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := render.MarkdownFile(&buf, p); err != nil {
+	if err := postfile.Markdown(&buf, p); err != nil {
 		c.s.failed++
 		fmt.Fprintf(c.stderr, "wxr2md: %s:%d: %q not converted: %v\n", p.Source.Path, p.Source.Line, p.Title, err)
 		return nil

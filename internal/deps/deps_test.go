@@ -1,5 +1,3 @@
-// Package deps holds the test that keeps folio's import rules true (see
-// DESIGN.md): which folio packages and which modules each package may use.
 package deps
 
 import (
@@ -26,15 +24,23 @@ var allowed = map[string][]string{
 	"taxonomy": {module + "/post"},
 	// render/markup turns bodies into HTML; a program that only renders
 	// bodies needs post and nothing else of folio.
-	"render/markup": {module + "/post", "github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
+	"render/markup": {module + "/post", module + "/render/internal/htmltok",
+		"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2"},
 	// render/feed writes feeds and sitemaps from posts, never through the
 	// page renderer.
 	"render/feed": {module + "/post", module + "/render/markup"},
-	// render writes front matter back as YAML (MarkdownFile), so it uses the
-	// YAML module too. Nothing under render imports source.
-	"render": {module + "/post", module + "/taxonomy", module + "/render/markup", module + "/render/feed",
-		"go.yaml.in/yaml/v3"},
-	"internal/": {module + "/post", module + "/internal/"},
+	// render makes sites; nothing under render imports source.
+	"render": {module + "/post", module + "/taxonomy", module + "/render/markup", module + "/render/feed"},
+	// render/postfile writes posts back in the formats source reads; the
+	// Markdown front matter is YAML.
+	"render/postfile": {module + "/post", "go.yaml.in/yaml/v3"},
+	// render/internal/htmltok is the HTML tokenizer markup's sanitizer is
+	// built on; render's tests read pages with it too. It needs nothing.
+	"render/internal/htmltok": {},
+	// render/internal/htmltest holds what the tests of render and markup
+	// share to prove pages inert.
+	"render/internal/htmltest": {module + "/render/internal/htmltok"},
+	"internal/":                {module + "/post", module + "/internal/"},
 	// No rule anywhere allows an import of examples.
 	// examples/site -serve watches the sources with fsnotify.
 	"examples/": {module + "/post", module + "/source", module + "/taxonomy", module + "/render",
@@ -66,7 +72,7 @@ func TestImportRules(t *testing.T) {
 				continue
 			}
 			if !permitted(imp, rules) {
-				t.Errorf("%s imports %s, which DESIGN.md does not allow", dir, imp)
+				t.Errorf("%s imports %s, which the import rules in this package's doc do not allow", dir, imp)
 			}
 		}
 	}
@@ -182,6 +188,17 @@ func TestRulesCatchViolations(t *testing.T) {
 		{"taxonomy", module + "/source", false},
 		{"post", module + "/render/markup", false},
 		{"examples/feeds", module + "/render/feed", true},
+		{"render/markup", module + "/render/internal/htmltok", true},
+		{"render/feed", module + "/render/internal/htmltok", false},
+		{"render", module + "/render/internal/htmltok", false},
+		{"render/internal/htmltok", module + "/post", false},
+		{"render/internal/htmltok", module + "/render/markup", false},
+		{"render/internal/htmltest", module + "/render/internal/htmltok", true},
+		{"render/internal/htmltest", module + "/render", false},
+		{"render/postfile", "go.yaml.in/yaml/v3", true},
+		{"render/postfile", module + "/source", false},
+		{"render/postfile", module + "/render", false},
+		{"render", "go.yaml.in/yaml/v3", false},
 	} {
 		rules, ok := rulesFor(tt.pkg)
 		if !ok {

@@ -15,6 +15,14 @@ import (
 	"github.com/folio-go/folio/render/markup"
 )
 
+// The media types of the feeds this package writes, for a page's
+// <link rel="alternate"> (render.FeedLink.Type) or an HTTP Content-Type.
+const (
+	RSSType      = "application/rss+xml"
+	AtomType     = "application/atom+xml"
+	JSONFeedType = "application/feed+json"
+)
+
 // Feed describes one feed: the whole site's, a category's, a tag's, an
 // author's or that of any list of posts. RSS, Atom and JSONFeed write it in
 // their formats; the same Feed gives the same entries, ids and dates in all

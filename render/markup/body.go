@@ -396,7 +396,7 @@ func RelativizeLinks(h template.HTML, rel func(string) string) template.HTML {
 	var b strings.Builder
 	tz := newTokenizer(s)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/htmltest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -66,7 +67,7 @@ func TestBodyMarkdownDangerousLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, out := range []string{renderBody(t, r, post.Body{Format: post.Markdown, Text: src}, false), direct.String()} {
-			assertInert(t, out, 0)
+			htmltest.AssertInert(t, out, 0)
 			if strings.Contains(out, "onerror") && !strings.Contains(out, "raw HTML omitted") {
 				t.Errorf("raw HTML kept: %s", out)
 			}

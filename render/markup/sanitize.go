@@ -70,7 +70,7 @@ func Sanitize(s string) string {
 	var open []string
 	tz := newTokenizer(s)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}
@@ -83,7 +83,7 @@ func Sanitize(s string) string {
 				// still starts a script; only in SVG and MathML does it
 				// close the element.
 				if tok.Kind == startTagToken || (tok.Name != "svg" && tok.Name != "math") {
-					tz.skipPast(tok.Name)
+					tz.SkipPast(tok.Name)
 				}
 				continue
 			}
@@ -109,51 +109,6 @@ func Sanitize(s string) string {
 		b.WriteString("</" + open[i] + ">")
 	}
 	return b.String()
-}
-
-// skipPast moves the tokenizer past the end tag of name (or to the end of
-// input when there is none), as a browser does for a raw text element.
-// It reads only up to that end tag, so many such elements in a row cost
-// time in proportion to their length.
-func (t *htmlTokenizer) skipPast(name string) {
-	rest := t.s[t.pos:]
-	for off := 0; ; {
-		i := strings.Index(rest[off:], "</")
-		if i < 0 {
-			t.pos = len(t.s)
-			return
-		}
-		j := off + i + 2
-		if len(rest)-j < len(name) || asciiLower(rest[j:j+len(name)]) != name {
-			off = j
-			continue
-		}
-		j += len(name)
-		// "</scripts" does not end a script.
-		if j < len(rest) && !isHTMLSpace(rest[j]) && rest[j] != '/' && rest[j] != '>' {
-			off = j
-			continue
-		}
-		end := strings.IndexByte(rest[j:], '>')
-		if end < 0 {
-			t.pos = len(t.s)
-			return
-		}
-		t.pos += j + end + 1
-		return
-	}
-}
-
-// asciiLower lower-cases ASCII letters only, keeping every byte offset
-// (strings.ToLower can change lengths on invalid UTF-8).
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // closeTo closes the open elements down to and including the innermost

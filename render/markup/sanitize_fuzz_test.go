@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/folio-go/folio/render/internal/htmltest"
 )
 
 // addHTMLSeeds adds every autop and summary test input and the hostile
@@ -21,7 +23,7 @@ func addHTMLSeeds(f *testing.F) {
 			f.Add(string(b))
 		}
 	}
-	for _, s := range hostileBodies {
+	for _, s := range htmltest.HostileBodies {
 		f.Add(s)
 	}
 }
@@ -35,7 +37,7 @@ func FuzzSanitize(f *testing.F) {
 		if again := Sanitize(out); again != out {
 			t.Fatalf("not idempotent:\nonce  %q\ntwice %q", out, again)
 		}
-		assertInert(t, out, 0)
+		htmltest.AssertInert(t, out, 0)
 		checkWellFormed(t, out)
 	})
 }
@@ -45,7 +47,7 @@ func FuzzSanitize(f *testing.F) {
 func FuzzAutop(f *testing.F) {
 	addHTMLSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		assertInert(t, Sanitize(Autop(s)), 0)
+		htmltest.AssertInert(t, Sanitize(Autop(s)), 0)
 	})
 }
 

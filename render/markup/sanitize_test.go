@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"github.com/folio-go/folio/render/internal/htmltest"
 	"strings"
 	"testing"
 )
@@ -84,7 +85,7 @@ func TestSanitize(t *testing.T) {
 // TestSanitizeIdempotent checks that sanitizing twice changes nothing, so
 // sanitized output is a fixed point a second pass cannot reinterpret.
 func TestSanitizeIdempotent(t *testing.T) {
-	for _, in := range hostileBodies {
+	for _, in := range htmltest.HostileBodies {
 		once := Sanitize(in)
 		if twice := Sanitize(once); twice != once {
 			t.Errorf("Sanitize not idempotent on %q:\nonce  %q\ntwice %q", in, once, twice)

@@ -38,7 +38,7 @@ func Summary(h template.HTML, maxWords int) (summary template.HTML, truncated bo
 	c := summaryCutter{max: maxWords, cut: -1}
 	tz := newTokenizer(string(h))
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			return h, false
 		}
@@ -147,8 +147,8 @@ func cutAtMore(h string) (summary template.HTML, truncated, ok bool) {
 	var open []string
 	tz := newTokenizer(h)
 	for {
-		start := tz.pos
-		tok, more := tz.next()
+		start := tz.Offset()
+		tok, more := tz.Next()
 		if !more {
 			return "", false, false
 		}
@@ -157,7 +157,7 @@ func cutAtMore(h string) (summary template.HTML, truncated, ok bool) {
 			if strings.TrimSpace(tok.Data) != "more" {
 				continue
 			}
-			if !hasWords(h[tz.pos:]) {
+			if !hasWords(h[tz.Offset():]) {
 				return template.HTML(h), false, true //nolint:gosec // h was trusted HTML already
 			}
 			return closeSummary(h[:start], open, false), true, true
@@ -202,7 +202,7 @@ func popTo(open []string, name string) []string {
 func hasWords(s string) bool {
 	tz := newTokenizer(s)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			return false
 		}

@@ -39,7 +39,7 @@ func checkWellFormed(t *testing.T, s string) {
 	var open []string
 	tz := newTokenizer(s)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}
@@ -84,7 +84,7 @@ func plainOf(s string) string {
 	var b strings.Builder
 	tz := newTokenizer(s)
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			return b.String()
 		}

@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"bytes"
@@ -16,11 +16,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// mdAliases lists, for each field MarkdownFile writes, the front-matter
+// mdAliases lists, for each field Markdown writes, the front-matter
 // keys that source.ParseMarkdown also reads into that field (lower case).
 // When Params holds one of them, the field is written even if it is empty,
 // so that it claims the field again on reading and the Params key stays a
-// Params key. render may not import source, so the list is repeated here;
+// Params key. postfile may not import source, so the list is repeated here;
 // the round-trip test in this package keeps the two in step.
 var mdAliases = map[string][]string{
 	"title":      {"title"},
@@ -43,7 +43,7 @@ var mdAliases = map[string][]string{
 	"aliases":    {"aliases", "redirect_from"},
 }
 
-// MarkdownFile writes p as a front-matter Markdown file: YAML front matter
+// Markdown writes p as a front-matter Markdown file: YAML front matter
 // between `---` lines, a blank line, then the body as it is. The front
 // matter holds, in this order and each only when set: id, title, slug, date,
 // lastmod, expiryDate (RFC 3339, in the date's own zone), `draft: true` or
@@ -70,11 +70,11 @@ var mdAliases = map[string][]string{
 // already be safe. A zero Status or Body.Format counts as published and
 // Markdown.
 //
-// MarkdownFile returns an error, and writes nothing, for what it cannot
+// Markdown returns an error, and writes nothing, for what it cannot
 // write so that it reads back: an author or term without a name, an empty
 // citation, a date outside the years 0 to 9999, or a Params value YAML
 // cannot hold.
-func MarkdownFile(w io.Writer, p *post.Post) error {
+func Markdown(w io.Writer, p *post.Post) error {
 	fm, err := markdownFrontMatter(p)
 	if err != nil {
 		return err
@@ -86,10 +86,10 @@ func MarkdownFile(w io.Writer, p *post.Post) error {
 	buf.WriteString("---\n")
 	if len(fm.Content) > 0 {
 		if err := enc.Encode(fm); err != nil {
-			return fmt.Errorf("render: markdown file: %w", err)
+			return fmt.Errorf("postfile: markdown: %w", err)
 		}
 		if err := enc.Close(); err != nil {
-			return fmt.Errorf("render: markdown file: %w", err)
+			return fmt.Errorf("postfile: markdown: %w", err)
 		}
 	}
 	buf.WriteString("---\n")
@@ -101,7 +101,7 @@ func MarkdownFile(w io.Writer, p *post.Post) error {
 	return err
 }
 
-// mdForced reports which fields Params makes MarkdownFile write even when
+// mdForced reports which fields Params makes Markdown write even when
 // they are empty.
 func mdForced(params map[string]any) map[string]bool {
 	forced := map[string]bool{}
@@ -237,7 +237,7 @@ func markdownFrontMatter(p *post.Post) (*yaml.Node, error) {
 	for _, k := range sortedKeys(p.Params) {
 		n, err := mdValue(p.Params[k], 0)
 		if err != nil {
-			return nil, fmt.Errorf("render: markdown file: params[%q]: %w", k, err)
+			return nil, fmt.Errorf("postfile: markdown: params[%q]: %w", k, err)
 		}
 		add(k, n)
 	}
@@ -269,7 +269,7 @@ func mdDate(key string, t time.Time) (*yaml.Node, error) {
 		return nil, nil
 	}
 	if t.Year() < 0 || t.Year() > 9999 {
-		return nil, fmt.Errorf("render: markdown file: %s %v is outside the years 0 to 9999", key, t)
+		return nil, fmt.Errorf("postfile: markdown: %s %v is outside the years 0 to 9999", key, t)
 	}
 	return mdString(t.Format(time.RFC3339Nano)), nil
 }
@@ -288,7 +288,7 @@ func mdAuthors(authors []post.Author) (*yaml.Node, error) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, a := range authors {
 		if a.Name == "" {
-			return nil, errors.New("render: markdown file: an author has no name")
+			return nil, errors.New("postfile: markdown: an author has no name")
 		}
 		if a.Slug == post.Slugify(a.Name) && a.Email == "" && a.URL == "" && a.Bio == "" {
 			seq.Content = append(seq.Content, mdString(a.Name))
@@ -303,7 +303,7 @@ func mdTerms(key string, terms []post.Term) (*yaml.Node, error) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, t := range terms {
 		if t.Name == "" {
-			return nil, fmt.Errorf("render: markdown file: a term of %s has no name", key)
+			return nil, fmt.Errorf("postfile: markdown: a term of %s has no name", key)
 		}
 		if t.Slug == post.Slugify(t.Name) && t.Parent == "" {
 			seq.Content = append(seq.Content, mdString(t.Name))
@@ -319,7 +319,7 @@ func mdCitations(cites []post.Citation) (*yaml.Node, error) {
 	for _, c := range cites {
 		switch {
 		case c.Source == "" && c.URL == "" && c.Title == "":
-			return nil, errors.New("render: markdown file: a citation has no source, URL or title")
+			return nil, errors.New("postfile: markdown: a citation has no source, URL or title")
 		case c.URL == "" && c.Title == "":
 			seq.Content = append(seq.Content, mdString(c.Source))
 		default:

@@ -1,4 +1,4 @@
-package render_test
+package postfile_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -23,7 +23,7 @@ func markdownFileUpdate() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// fullPost uses every field MarkdownFile writes, in the shapes that need
+// fullPost uses every field Markdown writes, in the shapes that need
 // a mapping rather than a string.
 func fullPost() *post.Post {
 	zone := time.FixedZone("", -4*3600)
@@ -66,9 +66,9 @@ func fullPost() *post.Post {
 	}
 }
 
-func TestMarkdownFileGolden(t *testing.T) {
+func TestMarkdownGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := render.MarkdownFile(&buf, fullPost()); err != nil {
+	if err := postfile.Markdown(&buf, fullPost()); err != nil {
 		t.Fatal(err)
 	}
 	golden := "testdata/markdownfile/full.md"
@@ -86,13 +86,13 @@ func TestMarkdownFileGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update to write it)", err)
 	}
 	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("MarkdownFile mismatch (-want +got):\n%s", diff)
+		t.Errorf("Markdown mismatch (-want +got):\n%s", diff)
 	}
 }
 
-// TestMarkdownFileRoundTrip reads what MarkdownFile writes with
+// TestMarkdownRoundTrip reads what Markdown writes with
 // source.ParseMarkdown and expects the same post back.
-func TestMarkdownFileRoundTrip(t *testing.T) {
+func TestMarkdownRoundTrip(t *testing.T) {
 	opt := source.Options{} // files name their own custom taxonomies
 	posts := map[string]*post.Post{
 		"full":  fullPost(),
@@ -106,7 +106,7 @@ func TestMarkdownFileRoundTrip(t *testing.T) {
 	for name, p := range posts {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := render.MarkdownFile(&buf, p); err != nil {
+			if err := postfile.Markdown(&buf, p); err != nil {
 				t.Fatal(err)
 			}
 			back, err := source.ParseMarkdown(name+".md", buf.Bytes(), opt)
@@ -121,7 +121,7 @@ func TestMarkdownFileRoundTrip(t *testing.T) {
 	}
 }
 
-func TestMarkdownFileRefuses(t *testing.T) {
+func TestMarkdownRefuses(t *testing.T) {
 	tests := map[string]*post.Post{
 		"author without name": {Authors: []post.Author{{Email: "x@example.com"}}},
 		"term without name":   {Tags: []post.Term{{Slug: "x"}}},
@@ -131,9 +131,9 @@ func TestMarkdownFileRefuses(t *testing.T) {
 	}
 	for name, p := range tests {
 		var buf bytes.Buffer
-		err := render.MarkdownFile(&buf, p)
-		if err == nil || !strings.HasPrefix(err.Error(), "render: ") {
-			t.Errorf("%s: err = %v, want a render: error", name, err)
+		err := postfile.Markdown(&buf, p)
+		if err == nil || !strings.HasPrefix(err.Error(), "postfile: ") {
+			t.Errorf("%s: err = %v, want a postfile: error", name, err)
 		}
 		if buf.Len() != 0 {
 			t.Errorf("%s: wrote %q despite the error", name, buf.String())
@@ -141,7 +141,7 @@ func TestMarkdownFileRefuses(t *testing.T) {
 	}
 }
 
-func ExampleMarkdownFile() {
+func ExampleMarkdown() {
 	p := &post.Post{
 		Title:      "Hello",
 		Slug:       "hello",
@@ -151,7 +151,7 @@ func ExampleMarkdownFile() {
 		Categories: []post.Term{{Name: "Go", Slug: "go"}, {Name: "Generics", Slug: "generics", Parent: "go"}},
 		Body:       post.Body{Format: post.Markdown, Text: "First post.\n"},
 	}
-	if err := render.MarkdownFile(os.Stdout, p); err != nil {
+	if err := postfile.Markdown(os.Stdout, p); err != nil {
 		panic(err)
 	}
 	// Output:

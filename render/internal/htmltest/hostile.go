@@ -1,9 +1,9 @@
-package render
+package htmltest
 
-// hostilePayloads are strings meant to run script or break out of the
+// HostilePayloads are strings meant to run script or break out of the
 // element or attribute they land in. Every content field of the hostile
 // test site gets each of them.
-var hostilePayloads = []string{
+var HostilePayloads = []string{
 	`<script>alert(1)</script>`,
 	`"><img src=x onerror=alert(1)>`,
 	`'><svg onload=alert(1)>`,
@@ -32,10 +32,10 @@ var hostilePayloads = []string{
 	`</div></main></body><script>alert(1)</script>`,
 }
 
-// hostileBodies are bodies built from the payloads, for sanitizer tests.
-var hostileBodies = func() []string {
+// HostileBodies are bodies built from the payloads, for sanitizer tests.
+var HostileBodies = func() []string {
 	var out []string
-	for _, p := range hostilePayloads {
+	for _, p := range HostilePayloads {
 		out = append(out, p, "<p>"+p+"</p>", `<a href="`+p+`">x</a>`, `<img src="`+p+`" alt="`+p+`">`)
 	}
 	return out

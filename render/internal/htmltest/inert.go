@@ -1,45 +1,51 @@
-package render
+// Package htmltest holds what the tests of render and render/markup share
+// to prove their output inert: the hostile payloads every content field is
+// fed, and AssertInert, which reads a page with htmltok as a browser would.
+// It is for tests only.
+package htmltest
 
 import (
 	stdhtml "html"
 	"strings"
 	"testing"
+
+	"github.com/folio-go/folio/render/internal/htmltok"
 )
 
-// assertInert fails t when page, an HTML document or fragment, holds
+// AssertInert fails t when page, an HTML document or fragment, holds
 // anything a browser would run: a script element other than the
 // ldJSON JSON-LD ones allowed, an event handler attribute, a javascript:,
 // vbscript: or data: URL in a URL attribute, or an element that embeds
 // other documents. The page is read with the same tokenizer rules as a
 // browser's, so a payload that broke out of its context shows up as a
 // tag here.
-func assertInert(t *testing.T, page string, ldJSON int) {
+func AssertInert(t testing.TB, page string, ldJSON int) {
 	t.Helper()
-	tz := newTokenizer(page)
+	tz := htmltok.New(page)
 	scripts := 0
 	for {
-		tok, ok := tz.next()
+		tok, ok := tz.Next()
 		if !ok {
 			break
 		}
-		if tok.Kind != startTagToken && tok.Kind != selfClosingTagToken {
+		if tok.Kind != htmltok.StartTag && tok.Kind != htmltok.SelfClosingTag {
 			continue
 		}
 		switch tok.Name {
 		case "script":
 			scripts++
-			if !isLDJSON(tok) {
+			if !IsLDJSON(tok) {
 				t.Errorf("executable script element %q", tok.Raw)
 			}
 			// The JSON-LD content is raw text up to </script.
-			tz.skipPast("script")
+			tz.SkipPast("script")
 		case "iframe", "object", "embed", "frame", "svg", "math", "base", "form", "meta":
-			if tok.Name == "meta" && metaIsHarmless(tok) {
+			if tok.Name == "meta" && MetaIsHarmless(tok) {
 				break
 			}
 			t.Errorf("dangerous element %q", tok.Raw)
 		case "style":
-			tz.skipPast("style")
+			tz.SkipPast("style")
 		}
 		for _, a := range tok.Attrs {
 			if strings.HasPrefix(a.Key, "on") {
@@ -50,7 +56,7 @@ func assertInert(t *testing.T, page string, ldJSON int) {
 			}
 			switch a.Key {
 			case "href", "src", "action", "formaction", "cite", "poster", "srcset", "xlink:href", "data", "background":
-				if !inertURL(a.Val) {
+				if !InertURL(a.Val) {
 					t.Errorf("dangerous URL %s=%q in %q", a.Key, a.Val, tok.Raw)
 				}
 			}
@@ -61,7 +67,8 @@ func assertInert(t *testing.T, page string, ldJSON int) {
 	}
 }
 
-func isLDJSON(tok htmlToken) bool {
+// IsLDJSON reports whether tok is a JSON-LD script element.
+func IsLDJSON(tok htmltok.Token) bool {
 	for _, a := range tok.Attrs {
 		if a.Key == "type" && a.Val == "application/ld+json" {
 			return true
@@ -70,9 +77,9 @@ func isLDJSON(tok htmlToken) bool {
 	return false
 }
 
-// metaIsHarmless allows the meta elements the theme writes (charset,
+// MetaIsHarmless allows the meta elements the theme writes (charset,
 // viewport, description, Open Graph) and refuses http-equiv refreshes.
-func metaIsHarmless(tok htmlToken) bool {
+func MetaIsHarmless(tok htmltok.Token) bool {
 	for _, a := range tok.Attrs {
 		if a.Key == "http-equiv" {
 			return false
@@ -81,15 +88,15 @@ func metaIsHarmless(tok htmlToken) bool {
 	return true
 }
 
-// inertURL decodes the value as a browser would and looks at its scheme.
-func inertURL(raw string) bool {
-	u := strings.ToLower(stripURLNoise(htmlUnescape(raw)))
+// InertURL decodes the value as a browser would and looks at its scheme.
+func InertURL(raw string) bool {
+	u := strings.ToLower(htmltok.StripURLNoise(htmlUnescape(raw)))
 	for _, bad := range []string{"javascript:", "vbscript:", "data:", "livescript:"} {
 		if strings.HasPrefix(u, bad) {
 			return false
 		}
 	}
-	return safeURL(htmlUnescape(raw))
+	return htmltok.SafeURL(htmlUnescape(raw))
 }
 
 func htmlUnescape(s string) string { return stdhtml.UnescapeString(s) }

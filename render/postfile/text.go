@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 
 // ErrText is wrapped by the error Text returns for a post that the
 // plain-text format cannot carry faithfully.
-var ErrText = errors.New("render: post cannot be written as plain text")
+var ErrText = errors.New("postfile: post cannot be written as plain text")
 
 // wpTextDateLayout is WordPress's default date format, the first one the
 // reader tries.

@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"bytes"
@@ -130,7 +130,7 @@ func TestTextRefuses(t *testing.T) {
 			if !errors.Is(err, ErrText) {
 				t.Fatalf("Text error = %v, want ErrText", err)
 			}
-			if !strings.HasPrefix(err.Error(), "render: ") {
+			if !strings.HasPrefix(err.Error(), "postfile: ") {
 				t.Errorf("error %q does not start with the package name", err)
 			}
 			if buf.Len() != 0 {
