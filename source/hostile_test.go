@@ -171,9 +171,9 @@ func TestLoadLimitsTerms(t *testing.T) {
 	}
 }
 
-// TestLoadSetWarns checks that LoadSet and Reload pass on what Load
+// TestLoadSetWarnsTerms checks that LoadSet and Reload pass on what Load
 // does: the warning for a post past MaxTerms, once per reading.
-func TestLoadSetWarns(t *testing.T) {
+func TestLoadSetWarnsTerms(t *testing.T) {
 	tags := make([]string, 600)
 	for i := range tags {
 		tags[i] = fmt.Sprintf("t%d", i)
