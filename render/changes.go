@@ -215,6 +215,13 @@ func (k *keyBuf) links(ls []Link) {
 	}
 }
 
+// linksMore adds the links a list shows and the count of those it
+// leaves out (see MaxTermLinks).
+func (k *keyBuf) linksMore(ls []Link, more int) {
+	k.links(ls)
+	k.int(more)
+}
+
 func (k *keyBuf) term(td *TermData) {
 	k.str(td.Name)
 	k.str(td.Slug)
@@ -387,12 +394,12 @@ func (r *Renderer) shownDigest(p *post.Post) digest {
 		for _, a := range p.Authors {
 			k.author(r.authorData("", a))
 		}
-		k.links(r.termLinks("", taxonomy.Categories, p.Categories))
-		k.links(r.termLinks("", taxonomy.Tags, p.Tags))
+		k.linksMore(r.termLinks("", taxonomy.Categories, p.Categories))
+		k.linksMore(r.termLinks("", taxonomy.Tags, p.Tags))
 		for _, name := range r.idx.Taxonomies() {
 			if terms := p.Taxonomies[name]; len(terms) > 0 {
 				k.str(name)
-				k.links(r.termLinks("", name, terms))
+				k.linksMore(r.termLinks("", name, terms))
 			}
 		}
 		c.shown = k.sum()

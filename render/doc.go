@@ -9,7 +9,10 @@
 // with Hugo and Jekyll tokens such as :year and :slug) give every post,
 // term, taxonomy and archive period a site path, and Site.Check refuses
 // patterns and posts that would give an unsafe or clashing path before
-// anything is written. FilePath maps a site path to the file that serves
+// anything is written; Site.Admit returns the posts that can be written
+// and an error for each one left out, so that one bad post (on the path
+// of an archive, a term or one of SiteFiles) costs only itself. FilePath
+// maps a site path to the file that serves
 // it and can never leave the output folder.
 //
 // NewRenderer takes a Site and a taxonomy.Index and writes every page of
@@ -28,8 +31,13 @@
 // and its "entry" template, a post as lists show it, once per post
 // (PostData.Entry, its links fixed for each page). A theme that does not
 // define them simply does not get them. Renderer.Summary shares each
-// post's rendered summary with feeds, and PageOptions.Feeds names the
-// feeds a page points feed readers to (PageData.Feeds).
+// post's rendered summary with feeds, Renderer.Body its body with the
+// feeds that carry whole posts (each body is rendered once per build),
+// and PageOptions.Feeds names the feeds a page points feed readers to
+// (PageData.Feeds). A page shows at most MaxTermLinks of a post's
+// authors and of its terms in each taxonomy, with a count of the rest.
+// A body past PageOptions.Limits is shown as escaped paragraphs, with a
+// warning to PageOptions.Warn.
 //
 // # Bodies and safety
 //

@@ -57,10 +57,11 @@ func (r *Renderer) PostBody(p *post.Post) (template.HTML, error) {
 // cut by words. ok is false for the other posts, whose raw text
 // post.Summarize and WordCount read as they are.
 func (r *Renderer) expandedText(p *post.Post) (h template.HTML, words int, ok bool, err error) {
-	if !markup.NeedsExpand(p.Body) {
+	b, _ := r.guardedBody(p) // past the limits: plain text, nothing to expand
+	if !markup.NeedsExpand(b) {
 		return "", 0, false, nil
 	}
-	if h, err = r.bodyHTML(p, p.Body); err != nil {
+	if h, err = r.bodyHTML(p, b); err != nil {
 		return "", 0, true, err
 	}
 	cp := post.Post{Body: post.Body{Format: post.HTML, Text: string(h)}}

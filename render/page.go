@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/folio-go/folio/post"
@@ -64,6 +65,12 @@ type PageOptions struct {
 	// archives stay); a big blog has nearly as many days as posts, and few
 	// readers browse by day.
 	NoDayArchives bool
+	// Limits bound each body's size and shape before the body renderer
+	// sees it (see markup.Limits; the zero value uses its defaults, which
+	// no real post reaches). A body past one is shown, on its page, in
+	// lists and in feeds, as its text in escaped plain paragraphs, and
+	// Warn is told, once per post.
+	Limits markup.Limits
 	// Origin is the absolute URL of the site the content came from
 	// ("https://go.dev/"). A root-relative link in a body that leads to
 	// no page of this site (nor, with SiteHas, to a file the builder
@@ -94,7 +101,7 @@ type PageOptions struct {
 	ReadFile func(name string) ([]byte, error)
 	// Warn receives the problems found while expanding bodies (unknown
 	// shortcodes, links to posts that are not loaded), each with its
-	// place in the post's file. Pages written in parallel call it at the
+	// place in the post's file, and each body past Limits. Pages written in parallel call it at the
 	// same time, so it must be safe for concurrent use. Nil drops them.
 	Warn func(post.Warning)
 }
@@ -168,6 +175,16 @@ type postCache struct {
 	entryOnce sync.Once
 	entry     string
 	entryErr  error
+	// body is the rendered body, kept only once Renderer.Body has been
+	// asked for it (see there); bodyDone says it is set.
+	bodyOnce sync.Once
+	bodyDone atomic.Bool
+	body     template.HTML
+	bodyErr  error
+	// guarded is the post's body as Limits allow it to be rendered.
+	guardOnce sync.Once
+	guarded   post.Body
+	past      bool
 	// content and shown are the digests Changes compares (see changes.go).
 	contentOnce, shownOnce sync.Once
 	content, shown         digest
@@ -219,7 +236,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 		r.opt.Shortcodes = markup.NewHandlers()
 	}
 	if r.body == nil {
-		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Expand: r.expandOptions(), ReservedIDs: themeIDs})
+		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Expand: r.expandOptions(), Limits: opt.Limits, ReservedIDs: themeIDs})
 		r.body = r.markup
 	}
 	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {

@@ -270,7 +270,7 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 			c.words = words
 			c.summary, c.truncated, c.err = r.summaryOf(p, h, true)
 		default:
-			c.words = p.WordCount()
+			c.words = r.wordCount(p)
 			c.summary, c.truncated, c.err = r.summaryOf(p, "", false)
 		}
 		if c.err != nil || c.summary == "" {
@@ -306,17 +306,42 @@ func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
 // PageOptions.Protected does not ask for it.
 func (r *Renderer) hidden(p *post.Post) bool { return p.Protected && !r.opt.Protected }
 
-// postBody renders p's body for its own page; it is not kept. A hidden
-// post's body is markup.ProtectedNotice.
+// postBody renders p's body for its own page: the one Body kept, or a
+// new rendering that is not kept. A hidden post's body is
+// markup.ProtectedNotice.
 func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 	if r.hidden(p) {
 		return markup.ProtectedNotice, nil
 	}
-	h, err := r.bodyHTML(p, p.Body)
+	if c := r.posts[p]; c != nil && c.bodyDone.Load() {
+		return c.body, c.bodyErr
+	}
+	b, _ := r.guardedBody(p)
+	h, err := r.bodyHTML(p, b)
 	if err != nil {
 		return "", fmt.Errorf("render: %s: %w", postName(p), err)
 	}
 	return h, nil
+}
+
+// Body returns p's body as HTML with root-relative links, as its own
+// page shows it. The first call renders it and the Renderer keeps it, so
+// that the page and the feeds carrying the whole post (RSS, Atom, JSON
+// Feed) share one rendering: ask for the posts a feed will carry before
+// writing the pages, and every body is rendered once per build. Bodies
+// not asked for are rendered for their page and not kept, so that a big
+// site does not hold every body at once. A post not in the index is
+// rendered each time. An error is the body renderer's.
+func (r *Renderer) Body(p *post.Post) (template.HTML, error) {
+	c := r.posts[p]
+	if c == nil {
+		return r.postBody(p)
+	}
+	c.bodyOnce.Do(func() {
+		c.body, c.bodyErr = r.postBody(p)
+		c.bodyDone.Store(true)
+	})
+	return c.body, c.bodyErr
 }
 
 // summary renders p's summary as post.Summarize chooses it: the explicit
@@ -344,24 +369,39 @@ func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (t
 	if expanded && strings.TrimSpace(p.Summary) == "" {
 		if _, ok := post.SplitMore(p.Body); !ok {
 			h, truncated := markup.Summary(body, r.opt.SummaryWords)
-			return h, truncated, nil
+			if h == "" {
+				return h, truncated, nil
+			}
+			return r.listSummary(p, h, r.pageURL(p)), truncated, nil
 		}
 	}
-	text, truncated := post.Summarize(p, r.opt.SummaryWords)
+	src := p // what to summarize: the body as the limits let it be shown
+	if b, past := r.guardedBody(p); past {
+		q := *p
+		q.Body = b
+		src = &q
+	}
+	text, truncated := post.Summarize(src, r.opt.SummaryWords)
 	if text == "" {
 		return "", truncated, nil
 	}
-	h, err := r.bodyHTML(p, post.Body{Format: p.Body.Format, Text: text, Dialect: p.Body.Dialect})
+	b := post.Body{Format: src.Body.Format, Text: text, Dialect: src.Body.Dialect}
+	if len(text) > maxSummaryBytes {
+		b, truncated = clippedSummary(text), true
+	}
+	h, err := r.bodyHTML(p, b)
 	if err != nil || h == "" {
 		return h, truncated, err
 	}
-	url := ""
+	return r.listSummary(p, h, r.pageURL(p)), truncated, nil
+}
+
+// pageURL is the site path of p's page.
+func (r *Renderer) pageURL(p *post.Post) string {
 	if c, ok := r.posts[p]; ok {
-		url = c.url
-	} else {
-		url = r.site.PostURL(p)
+		return c.url
 	}
-	return r.listSummary(p, h, url), truncated, nil
+	return r.site.PostURL(p)
 }
 
 // bodyHTML renders b, p's body or summary: with the default renderer
@@ -400,18 +440,23 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	pd.ReadingMinutes = max(post.ReadingMinutes(pd.WordCount, 0), min(pd.WordCount, 1))
 	pd.Date, pd.DateISO, pd.DateText = c.date.t, c.date.iso, c.date.text
 	pd.Updated, pd.UpdatedISO, pd.UpdatedText = c.updated.t, c.updated.iso, c.updated.text
-	for _, a := range p.Authors {
+	for i, a := range p.Authors {
+		if i == MaxTermLinks {
+			pd.MoreAuthors = len(p.Authors) - i
+			break
+		}
 		pd.Authors = append(pd.Authors, r.authorData(root, a))
 	}
-	pd.Categories = r.termLinks(root, taxonomy.Categories, p.Categories)
-	pd.Tags = r.termLinks(root, taxonomy.Tags, p.Tags)
+	pd.Categories, pd.MoreCategories = r.termLinks(root, taxonomy.Categories, p.Categories)
+	pd.Tags, pd.MoreTags = r.termLinks(root, taxonomy.Tags, p.Tags)
 	for _, name := range r.idx.Taxonomies() {
 		if terms := p.Taxonomies[name]; len(terms) > 0 && r.idx.Taxonomy(name) != nil {
 			switch name {
 			case taxonomy.Categories, taxonomy.Tags, taxonomy.Authors:
 				continue
 			}
-			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: r.termLinks(root, name, terms)})
+			links, more := r.termLinks(root, name, terms)
+			pd.Taxonomies = append(pd.Taxonomies, TaxonomyLinks{Name: name, Title: taxonomyTitle(name), Terms: links, More: more})
 		}
 	}
 	for _, ct := range p.Citations {
@@ -573,17 +618,21 @@ func tableOfContents(hs []markup.Heading) ([]*TOCEntry, int) {
 
 // termLinks links a post's terms of one taxonomy, in the post's order,
 // by the index's name for each; a term the index dropped is left out.
-func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
+func (r *Renderer) termLinks(root, name string, terms []post.Term) ([]Link, int) {
 	tx := r.idx.Taxonomy(name)
 	if tx == nil {
-		return nil
+		return nil, 0
 	}
 	var out []Link
 	// A post has a handful of terms: a slice finds repeated slugs faster
-	// than a map made for each post on each page.
+	// than a map made for each post on each page. Past MaxTermLinks only
+	// the count matters, and repeats among the rest are not looked for.
 	var seenBuf [8]string
 	seen := seenBuf[:0]
-	for _, t := range terms {
+	for i, t := range terms {
+		if len(out) == MaxTermLinks {
+			return out, len(terms) - i
+		}
 		slug := termSlug(t)
 		it := tx.Get(slug)
 		if it == nil || slices.Contains(seen, slug) {
@@ -591,11 +640,11 @@ func (r *Renderer) termLinks(root, name string, terms []post.Term) []Link {
 		}
 		seen = append(seen, slug)
 		if out == nil {
-			out = make([]Link, 0, len(terms))
+			out = make([]Link, 0, min(len(terms), MaxTermLinks))
 		}
 		out = append(out, Link{Text: it.Name, URL: r.termLink(root, it)})
 	}
-	return out
+	return out, 0
 }
 
 // authorData describes a as a post credits them, linking to their page

@@ -149,8 +149,14 @@ type PostData struct {
 	Date, Updated           time.Time
 	DateISO, DateText       string
 	UpdatedISO, UpdatedText string
-	Authors                 []AuthorData
-	Categories, Tags        []Link
+	// Authors, Categories and Tags hold at most MaxTermLinks each, in
+	// the post's order; MoreAuthors, MoreCategories and MoreTags count
+	// the ones left out, which a theme shows as "and N more". Every page
+	// that lists a post shows its byline, so a post with thousands of
+	// authors or terms would otherwise make each of those pages huge.
+	Authors                               []AuthorData
+	Categories, Tags                      []Link
+	MoreAuthors, MoreCategories, MoreTags int
 	// Taxonomies are the post's custom taxonomy terms, by taxonomy name.
 	Taxonomies []TaxonomyLinks
 	Citations  []CitationData
@@ -197,8 +203,15 @@ type TOCEntry struct {
 type TaxonomyLinks struct {
 	Name  string // the taxonomy's name ("series")
 	Title string // its heading ("Series")
-	Terms []Link
+	Terms []Link // at most MaxTermLinks
+	More  int    // the terms left out of Terms
 }
+
+// MaxTermLinks is the most authors, categories, tags or terms of one
+// taxonomy a PostData holds. Of the 689 posts of the Go blog, Hugo's and
+// Jekyll's news and the WordPress theme test data, only the WordPress
+// post made to test many tags (63) has more; the most elsewhere is 9.
+const MaxTermLinks = 50
 
 // AuthorData is an author with links. URL links to the author's page;
 // Website is the author's own http(s) site, empty when they have none or

@@ -110,58 +110,16 @@ func checkPath(p string) error {
 // patterns give with posts: a pattern with an unknown token, an absolute
 // URL or a backslash; a post, term or archive path with "..", a colon or
 // another unsafe character; two posts on one path; a post on the path of
-// the home page, a taxonomy, a term or a date archive. The errors are
+// the home page, a taxonomy, a term or a date archive; a post that
+// uses one of SiteFiles as a folder or file name. The errors are
 // joined, in post order, and match ErrUnsafePath or ErrPathClash. A nil
-// error means every page of these posts has a path of its own.
+// error means every page of these posts has a path of its own. Admit
+// does the same checks and returns the posts that pass.
 func (s *Site) Check(posts []*post.Post) error {
-	var errs []error
-	others := map[string]string{} // file path -> what is there
-	add := func(p, what string, err error) {
-		if err != nil {
-			errs = append(errs, fmt.Errorf("render: %s: %w", what, err))
-			return
-		}
-		if _, ok := others[FilePath(p)]; !ok {
-			others[FilePath(p)] = what
-		}
-	}
 	if err := s.checkPatterns(); err != nil {
 		return err
 	}
-	add("/", "home page", nil)
-	for _, tax := range siteTaxonomies(posts) {
-		p, err := s.taxonomyPath(tax.name)
-		add(p, "taxonomy "+tax.name, err)
-		for _, t := range tax.terms {
-			p, err := s.termPath(tax.name, t)
-			add(p, fmt.Sprintf("%s %q", tax.name, t), err)
-		}
-	}
-	for _, d := range archiveDays(s, posts) {
-		p, err := s.archivePath(d[0], 0, 0)
-		add(p, fmt.Sprintf("archive %04d", d[0]), err)
-		p, err = s.archivePath(d[0], d[1], 0)
-		add(p, fmt.Sprintf("archive %04d-%02d", d[0], d[1]), err)
-		p, err = s.archivePath(d[0], d[1], d[2])
-		add(p, fmt.Sprintf("archive %04d-%02d-%02d", d[0], d[1], d[2]), err)
-	}
-	seen := map[string]*post.Post{}
-	for _, p := range posts {
-		u, err := s.postPath(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("render: %s: %w", postName(p), err))
-			continue
-		}
-		f := FilePath(u)
-		if q, ok := seen[f]; ok {
-			errs = append(errs, fmt.Errorf("render: %s and %s both have path %s: %w", postName(q), postName(p), u, ErrPathClash))
-			continue
-		}
-		seen[f] = p
-		if what, ok := others[f]; ok {
-			errs = append(errs, fmt.Errorf("render: %s has path %s, which is the %s's: %w", postName(p), u, what, ErrPathClash))
-		}
-	}
+	_, errs := s.admit(posts)
 	return errors.Join(errs...)
 }
 

@@ -394,6 +394,9 @@ func (d *fmDocument) fromYAML(n *yaml.Node, openLine int, budget *int) (*fmValue
 }
 
 func (d *fmDocument) toml(block string, openLine int) error {
+	if err := d.checkTOMLShape(block, openLine); err != nil {
+		return err
+	}
 	var m map[string]any
 	if err := toml.Unmarshal([]byte(block), &m); err != nil {
 		var de *toml.DecodeError
@@ -818,6 +821,9 @@ func fastFlowSeq(s string) (*fmValue, any, bool) {
 	v := &fmValue{kind: kindList}
 	natives := []any{}
 	i := 1
+	// col counts the runes of s[:colAt], advanced item by item so that a
+	// long line costs linear time, not a count from its start per item.
+	col, colAt := 0, 0
 	for {
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -851,7 +857,9 @@ func fastFlowSeq(s string) (*fmValue, any, bool) {
 		if !ok {
 			return nil, nil, false
 		}
-		it.col = utf8.RuneCountInString(s[:start])
+		col += utf8.RuneCountInString(s[colAt:start])
+		colAt = start
+		it.col = col
 		v.items = append(v.items, it)
 		natives = append(natives, native)
 		for i < len(s) && s[i] == ' ' {

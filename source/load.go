@@ -85,6 +85,14 @@ type loadResult struct {
 // relative to root like Source.Path. A file past opt.MaxFileSize fails with
 // ErrTooLarge before it is read; WXR exports are streamed and not limited.
 //
+// Only regular files are read. A named pipe, device or socket is skipped
+// without being opened, and so is a symbolic link that fsys cannot follow
+// or that leads to anything but a regular file, each with a warning to
+// opt.Warn. Links are followed through fsys: give Load the FS of an
+// os.Root (os.OpenRoot(dir).FS()) so that no link leads out of dir, as
+// os.DirFS would let it. A post with more than opt.MaxTerms terms in one
+// list keeps the first ones, with a warning.
+//
 // Load then filters: draft, pending and private posts are kept only with
 // opt.Drafts; posts marked scheduled (WordPress's "future") and, with
 // opt.Now set, posts dated after it are kept only with opt.Future, the
@@ -102,7 +110,10 @@ type loadResult struct {
 // has with ctx.Err() joined to the errors. opt.Progress, when set, is called
 // from Load's own goroutine after each file.
 func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Post, error) {
-	files, walkErrs := listFiles(ctx, fsys, root)
+	files, skipped, walkErrs := listFiles(ctx, fsys, root)
+	for _, w := range skipped {
+		opt.warn(w)
+	}
 	if len(files) == 0 && len(walkErrs) > 0 {
 		return nil, errors.Join(walkErrs...)
 	}
@@ -118,6 +129,9 @@ func Load(ctx context.Context, fsys fs.FS, root string, opt Options) ([]*post.Po
 		}
 		for _, p := range r.posts {
 			if keep(p, opt) {
+				for _, w := range limitTerms(p, opt) {
+					opt.warn(w)
+				}
 				posts = append(posts, p)
 			}
 		}
@@ -168,23 +182,27 @@ func internTerms(posts []*post.Post) {
 
 // listFiles finds the files under root that Load reads, sorted by their
 // path relative to root.
-func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []error) {
+func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []post.Warning, []error) {
 	if root == "" {
 		root = "."
 	}
 	root = path.Clean(root)
 	info, err := fs.Stat(fsys, root)
 	if err != nil {
-		return nil, []error{&Error{Path: root, Err: fmt.Errorf("source: %w", err)}}
+		return nil, nil, []error{&Error{Path: root, Err: fmt.Errorf("source: %w", err)}}
 	}
 	if !info.IsDir() {
 		k := kindOf(root)
 		if k == loadSkip {
-			return nil, []error{&Error{Path: path.Base(root), Err: fmt.Errorf("source: %w: no parser reads %q files", ErrUnsupported, path.Ext(root))}}
+			return nil, nil, []error{&Error{Path: path.Base(root), Err: fmt.Errorf("source: %w: no parser reads %q files", ErrUnsupported, path.Ext(root))}}
 		}
-		return []loadFile{{name: root, rel: path.Base(root), kind: k, single: true}}, nil
+		if !info.Mode().IsRegular() {
+			return nil, nil, []error{&Error{Path: path.Base(root), Err: fmt.Errorf("source: %w: %s", ErrUnsupported, fileType(info.Mode()))}}
+		}
+		return []loadFile{{name: root, rel: path.Base(root), kind: k, single: true}}, nil, nil
 	}
 	var files []loadFile
+	var skipped []post.Warning
 	var errs []error
 	err = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
@@ -205,16 +223,22 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) ([]loadFile, []erro
 		if d.IsDir() || strings.HasPrefix(base, "_index.") {
 			return nil
 		}
-		if k := kindOf(base); k != loadSkip {
-			files = append(files, loadFile{name: name, rel: rel, kind: k})
+		k := kindOf(base)
+		if k == loadSkip {
+			return nil
 		}
+		if why := irregular(fsys, name, d); why != "" {
+			skipped = append(skipped, post.Warning{Path: rel, Kind: WarnSkippedFile, Message: "source: skipped, not read: " + why})
+			return nil
+		}
+		files = append(files, loadFile{name: name, rel: rel, kind: k})
 		return nil
 	})
 	if err != nil && !errors.Is(err, ctx.Err()) {
 		errs = append(errs, &Error{Path: root, Err: fmt.Errorf("source: %w", err)})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
-	return files, errs
+	return files, skipped, errs
 }
 
 // skipDirs are folders that hold a site's machinery, never its posts:

@@ -105,6 +105,9 @@ func ParseMarkdown(path string, data []byte, opt Options) (*post.Post, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := doc.checkDepth(opt.maxDepth()); err != nil {
+		return nil, err
+	}
 	isHTML := isHTMLName(path)
 	if isHTML && doc.flavour == flavourNone {
 		return nil, &Error{Path: path, Err: fmt.Errorf("source: %w: an HTML file without front matter is not a post", ErrUnsupported)}

@@ -28,6 +28,15 @@ type Options struct {
 	// MaxFileSize is the largest file Load reads, in bytes; 0 means
 	// DefaultMaxFileSize. WXR exports are streamed and not limited.
 	MaxFileSize int64
+	// MaxTerms is the most terms Load keeps in each of a post's lists
+	// (categories, tags, authors, each custom taxonomy); 0 means
+	// DefaultMaxTerms. Load keeps the first MaxTerms and reports the rest
+	// through Warn.
+	MaxTerms int
+	// MaxDepth is how deeply front-matter values may nest (a list in a
+	// map is 2); 0 means DefaultMaxDepth. A file past it fails with
+	// ErrFrontMatter.
+	MaxDepth int
 	// Workers bounds the files parsed at once; 0 means runtime.GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called after each file with the number of

@@ -42,7 +42,10 @@ func LoadSet(ctx context.Context, fsys fs.FS, root string, opt Options) (*Set, e
 	if info, err := fs.Stat(fsys, root); err == nil && info.IsDir() {
 		s.dir = true
 	}
-	files, walkErrs := listFiles(ctx, fsys, root)
+	files, skipped, walkErrs := listFiles(ctx, fsys, root)
+	for _, w := range skipped {
+		opt.warn(w)
+	}
 	s.walk = walkErrs
 	s.read(ctx, files)
 	posts := s.Posts()
@@ -65,8 +68,15 @@ func (s *Set) read(ctx context.Context, files []loadFile) {
 		if ctx.Err() != nil && results[i].posts == nil && results[i].err == nil {
 			continue // never started: not read
 		}
+		// As Load does: each file's warnings, in path order, from this
+		// goroutine; then the terms past MaxTerms.
 		for _, w := range results[i].warns {
 			s.opt.warn(w)
+		}
+		for _, p := range results[i].posts {
+			for _, w := range limitTerms(p, s.opt) {
+				s.opt.warn(w)
+			}
 		}
 		s.files[f.rel] = &setFile{f: f, res: results[i]}
 	}
@@ -160,7 +170,10 @@ func (s *Set) Reload(ctx context.Context, paths ...string) (int, error) {
 			if skipDirs[path.Base(rel)] {
 				continue
 			}
-			files, walkErrs := listFiles(ctx, s.fsys, name)
+			files, skipped, walkErrs := listFiles(ctx, s.fsys, name)
+			for _, w := range skipped {
+				s.opt.warn(w)
+			}
 			errs = append(errs, walkErrs...)
 			for _, f := range files {
 				f.rel = rel + "/" + f.rel
@@ -169,6 +182,11 @@ func (s *Set) Reload(ctx context.Context, paths ...string) (int, error) {
 			}
 		case kindOf(rel) != loadSkip && !strings.HasPrefix(path.Base(rel), "_index."):
 			touched[rel] = true
+			if !info.Mode().IsRegular() {
+				// Never opened: a FIFO would block, a device never end.
+				s.opt.warn(post.Warning{Path: rel, Kind: WarnSkippedFile, Message: "source: skipped, not read: " + fileType(info.Mode())})
+				continue
+			}
 			read = append(read, loadFile{name: name, rel: rel, kind: kindOf(rel)})
 		}
 	}

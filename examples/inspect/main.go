@@ -26,6 +26,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -96,7 +97,17 @@ Example:
 		r.addErrors(path, err)
 	}
 	r.setPosts(posts, stderr)
-	if err := render.WriteJSON(stdout, r); err != nil {
+	var buf bytes.Buffer
+	if err := render.WriteJSON(&buf, r); err != nil {
+		// Print what can be printed: each post that cannot is an error.
+		r.dropUnprintable()
+		buf.Reset()
+		if err := render.WriteJSON(&buf, r); err != nil {
+			fmt.Fprintf(stderr, "inspect: %v\n", err)
+			return 1
+		}
+	}
+	if _, err := buf.WriteTo(stdout); err != nil {
 		fmt.Fprintf(stderr, "inspect: %v\n", err)
 		return 1
 	}
@@ -113,8 +124,15 @@ func load(ctx context.Context, path string, opt source.Options) ([]*post.Post, e
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
-		return source.Load(ctx, os.DirFS(path), ".", opt)
+	dir, name := path, "."
+	if !info.IsDir() {
+		dir, name = filepath.Dir(path), filepath.Base(path)
 	}
-	return source.Load(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opt)
+	// An os.Root follows no symbolic link out of dir.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return source.Load(ctx, root.FS(), name, opt)
 }

@@ -106,6 +106,21 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 	}
 }
 
+// dropUnprintable moves each post that cannot be written as JSON (one
+// nested past what encoding/json allows, say) from the posts to the
+// errors, so that the report prints everything else.
+func (r *report) dropUnprintable() {
+	kept := r.Posts[:0]
+	for _, p := range r.Posts {
+		if err := render.WriteJSON(io.Discard, p); err != nil {
+			r.Errors = append(r.Errors, fileError{Path: p.Source.Path, Line: p.Source.Line, Message: "inspect: cannot print the post: " + err.Error()})
+			continue
+		}
+		kept = append(kept, p)
+	}
+	r.Posts = kept
+}
+
 // addErrors records every error that loading path gave: one per file,
 // unpacked from errors.Join.
 func (r *report) addErrors(path string, err error) {

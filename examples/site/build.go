@@ -86,6 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 
+	if err := checkOut(cfg.src, cfg.out); err != nil {
+		fmt.Fprintf(stderr, "site: %v\n", err)
+		return 2
+	}
 	fsys, root, err := inputFS(cfg.src)
 	if err != nil {
 		fmt.Fprintf(stderr, "site: %v\n", err)
@@ -291,6 +295,11 @@ func exportOf(fsys fs.FS, root string) *source.WXR {
 	} else if !strings.EqualFold(path.Ext(root), ".xml") {
 		return nil
 	}
+	// Only a regular file: opening a FIFO named x.xml would block, and
+	// a link to /dev/zero would never end.
+	if info, err := fs.Stat(fsys, name); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil
@@ -303,7 +312,8 @@ func exportOf(fsys fs.FS, root string) *source.WXR {
 }
 
 // inputFS returns the file system and root to load: the embedded sample,
-// a folder, or the folder holding a single file.
+// a folder, or the folder holding a single file, opened as an os.Root so
+// that no symbolic link leads out of it.
 func inputFS(src string) (fs.FS, string, error) {
 	if src == "" {
 		return sample, "content", nil
@@ -313,9 +323,11 @@ func inputFS(src string) (fs.FS, string, error) {
 		return nil, "", err
 	}
 	if info.IsDir() {
-		return os.DirFS(src), ".", nil
+		fsys, err := sourceFS(src)
+		return fsys, ".", err
 	}
-	return os.DirFS(filepath.Dir(src)), filepath.Base(src), nil
+	fsys, err := sourceFS(filepath.Dir(src))
+	return fsys, filepath.Base(src), err
 }
 
 // printErrors prints each error joined in err on its own line (a

@@ -144,6 +144,13 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 			jobs = append(jobs, j)
 		}
 	}
+	// The site's feeds carry whole posts: render those bodies now, once,
+	// for the feeds and the posts' pages to share.
+	for _, p := range newestPosts(sets[0].posts, feedEntries) {
+		if !r.PastLimits(p) {
+			r.Body(p) // an error is reported by the page
+		}
+	}
 	taken := make(map[string]bool, len(files))
 	for _, f := range files {
 		taken[f] = true
@@ -283,22 +290,15 @@ func absURL(site *render.Site) func(string) string {
 	return abs.AbsURL
 }
 
-// safePosts returns the posts whose pages all have safe paths, and an
-// error naming the source file of each post left out.
+// safePosts returns the posts whose pages all have safe paths of their
+// own, and an error naming the source file of each post left out and what
+// it clashes with (render.Site.Admit): a post on the path of an archive,
+// a term or one of the site's own files costs only itself.
 func safePosts(site *render.Site, posts []*post.Post) ([]*post.Post, []error) {
-	// One check of them all is the common case; one post at a time, which
-	// repeats the site-wide checks for each, only finds the culprits.
-	if site.Check(posts) == nil {
-		return posts, nil
-	}
-	var errs []error
-	keep := posts[:0:0]
-	for _, p := range posts {
-		if err := site.Check([]*post.Post{p}); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: left out: %w", p.Source.Path, max(p.Source.Line, 1), err))
-			continue
-		}
-		keep = append(keep, p)
+	keep, bad := site.Admit(posts)
+	errs := make([]error, len(bad))
+	for i, err := range bad {
+		errs[i] = fmt.Errorf("left out: %w", err)
 	}
 	return keep, errs
 }
@@ -441,7 +441,11 @@ func feedJobs(site *render.Site, sets []feedSet, formats []feedFormat, newest ti
 			}
 			if set.full {
 				f.Body = func(p *post.Post) (string, error) {
-					h, err := r.PostBody(p)
+					if r.PastLimits(p) {
+						// Its page has all of it, as plain text.
+						return summary(p)
+					}
+					h, err := r.Body(p)
 					return string(h), err
 				}
 			}

@@ -55,9 +55,11 @@ const (
 // Text is made safe for XML: invalid UTF-8 becomes U+FFFD and the control
 // characters XML 1.0 forbids are removed, in every format. Relative URLs in
 // href, src, srcset, poster, cite and action attributes of the HTML content
-// are resolved against the post's permalink. The HTML itself is passed on as
-// given (escaped as text inside the XML, so it can never break the feed);
-// sanitizing it is the job of the body renderer that produces it.
+// are resolved against the post's permalink. The HTML of bodies and
+// summaries is sanitized (markup.Sanitize) unless UnsafeHTML is set, and
+// the fields readers treat as HTML that hold text (RSS's channel
+// description) are escaped, so no feed carries markup a reader would run.
+// An entry lists at most MaxEntryTerms categories and tags.
 type Feed struct {
 	// Title names the feed. Required.
 	Title string
@@ -102,6 +104,10 @@ type Feed struct {
 	// summaries made from the body. When nil, markup.BodyHTML renders it with
 	// the default, sanitizing renderer (markup.New(markup.Options{})).
 	Body func(*post.Post) (string, error)
+	// UnsafeHTML passes the HTML of Body and Summary on as given. Without
+	// it (the safe default) that HTML goes through markup.Sanitize, as
+	// feed readers show it as HTML.
+	UnsafeHTML bool
 	// Summary returns a post's summary as HTML, or "" for none. When nil,
 	// the post's explicit Summary is rendered like a body of the body's
 	// format, and a post without one gets markup.Summary of its body
@@ -330,6 +336,14 @@ func (f *Feed) fillContent(e *feedEntry, r *markup.BodyRenderer) error {
 	if err != nil {
 		return fmt.Errorf("feed: post %q: summary: %w", e.post.Title, err)
 	}
+	if !f.UnsafeHTML {
+		// Readers show these as HTML: whatever the callbacks gave,
+		// only sanitized HTML goes out.
+		summary = markup.Sanitize(summary)
+		if f.FullContent {
+			body = markup.Sanitize(body)
+		}
+	}
 	// Renderers end blocks with newlines a feed has no use for.
 	e.summary = absolutizeHTML(xmlSafe(strings.TrimSpace(summary)), base)
 	if f.FullContent {
@@ -477,6 +491,9 @@ func feedTerms(lists ...[]post.Term) []post.Term {
 	seen := map[string]bool{}
 	for _, l := range lists {
 		for _, t := range l {
+			if len(out) == MaxEntryTerms {
+				return out
+			}
 			t = post.Term{Name: xmlSafeLine(t.Name), Slug: xmlSafeLine(t.Slug)}
 			if t.Name == "" || seen[t.Name] {
 				continue
@@ -487,6 +504,13 @@ func feedTerms(lists ...[]post.Term) []post.Term {
 	}
 	return out
 }
+
+// MaxEntryTerms is the most categories and tags an entry lists. Every
+// term's feed lists the post, so a post with thousands of terms would
+// otherwise repeat them all in thousands of feeds. Of the 689 posts of the
+// Go blog, Hugo's and Jekyll's news and the WordPress theme test data,
+// only the WordPress post made to test many tags (63) has more.
+const MaxEntryTerms = 50
 
 // feedCitations returns the citations that have an absolute http(s) URL,
 // cleaned, each URL once; the others have nothing to link to.

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"html"
 	"io"
 	"time"
 )
@@ -13,7 +14,7 @@ const rssDate = "Mon, 02 Jan 2006 15:04:05 -0700"
 // items and how their ids and dates are chosen.
 //
 // The channel has title, link and description (Title when Description is
-// empty), language, lastBuildDate from the newest item, and an atom:link
+// empty; escaped, as readers show it as HTML), language, lastBuildDate from the newest item, and an atom:link
 // rel="self" when FeedURL is set. Each item has title, link, guid
 // (isPermaLink="true" when it is the permalink), pubDate, a dc:creator per
 // author (RSS's own <author> must be an email address, which most authors
@@ -37,7 +38,8 @@ func RSS(w io.Writer, f *Feed) error {
 	x.open("channel")
 	x.elem("title", d.title)
 	x.elem("link", d.link)
-	x.elem("description", d.description)
+	// Readers show the channel's description as HTML; it is text.
+	x.elem("description", html.EscapeString(d.description))
 	if d.language != "" {
 		x.elem("language", d.language)
 	}

@@ -44,6 +44,11 @@ type Options struct {
 	// ReservedIDs are ids the page around a body uses (a theme's "main"),
 	// which no heading may take; see HeadingIDs.
 	ReservedIDs []string
+	// Limits bound the size and shape of each body before it is parsed;
+	// a body past one is written as its text in escaped paragraphs (see
+	// Limits.Guard), so that no body costs more than linear time. The
+	// zero value uses the defaults, which no real post reaches.
+	Limits Limits
 
 	// Expand tunes PostHTML's expansion of each body's shortcodes and
 	// template actions (see Expand): the handlers (nil: the built-ins),
@@ -60,6 +65,7 @@ type Options struct {
 type Renderer struct {
 	unsafe   bool
 	reserved []string
+	limits   Limits
 	expand   ExpandOptions
 	md       goldmark.Markdown
 	// plain is md without Linkify, which goldmark tries after every space
@@ -107,7 +113,7 @@ func New(opt Options) *Renderer {
 	if opt.Expand.Handlers == nil {
 		opt.Expand.Handlers = NewHandlers()
 	}
-	return &Renderer{unsafe: unsafeHTML, reserved: opt.ReservedIDs, expand: opt.Expand, md: md, plain: plain}
+	return &Renderer{unsafe: unsafeHTML, reserved: opt.ReservedIDs, expand: opt.Expand, limits: opt.Limits, md: md, plain: plain}
 }
 
 // HTML renders b as HTML a template may write unescaped: sanitized
@@ -132,6 +138,8 @@ func (d *Renderer) PostHTML(p *post.Post, b post.Body) (template.HTML, error) {
 }
 
 func (d *Renderer) postHTML(p *post.Post, b post.Body, opt ExpandOptions) (template.HTML, error) {
+	// A body past the limits is plain text, with nothing to expand.
+	b, _ = d.limits.Guard(b)
 	if !NeedsExpand(b) {
 		return d.HTML(b)
 	}
@@ -189,8 +197,11 @@ func (d *Renderer) Render(w io.Writer, b post.Body) error {
 	return err
 }
 
-// html is Render's result as a string.
+// html is Render's result as a string. A body past the Renderer's
+// limits is written as plain text; the page renderer, which knows the
+// post, checks first and warns.
 func (d *Renderer) html(b post.Body) (string, error) {
+	b, _ = d.limits.Guard(b)
 	out, err := d.raw(b)
 	if err != nil {
 		return "", err

@@ -30,6 +30,16 @@
 // outside a body (author sites, citations), and CleanText and CleanBytes
 // replace the characters HTML forbids in text.
 //
+// # Cost
+//
+// goldmark, like most CommonMark parsers, takes time that grows with the
+// square of the delimiters in one paragraph, of the nesting depth and of
+// the reference and footnote definitions. Limits bound those, and the
+// size of every body, in one linear pass (Measure) before any parser
+// runs; a body past them is written as its text in escaped paragraphs
+// (Limits.Guard), so that every body costs time linear in its size. The
+// defaults are far beyond real posts (see Limits).
+//
 // # Shortcodes and template actions
 //
 // A body's dialect (post.Body.Dialect) says whose syntax it holds:

@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// slowdown scales the time bounds of the hostile-input tests: the race
+// detector makes code 5 to 20 times slower.
+const slowdown = 20
