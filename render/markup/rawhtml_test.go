@@ -38,3 +38,13 @@ func TestMarkdownRawHTMLKeptSanitized(t *testing.T) {
 		})
 	}
 }
+
+// TestDetailsKept checks that a disclosure block (Hugo's details
+// shortcode, or raw <details> in a post) keeps its folding.
+func TestDetailsKept(t *testing.T) {
+	got := Sanitize(`<p>Intro<details open onclick="x()"><summary>More</summary><p>Hidden</p></details>`)
+	want := `<p>Intro</p><details open><summary>More</summary><p>Hidden</p></details>`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
