@@ -61,6 +61,6 @@
 // Jekyll link/post_url resolve to the permalinks of the index's posts, and
 // PageOptions.ReadFile lets {{code}} and {% include %} read files of the
 // loaded tree. Pages, summaries, word counts and JSON-LD use the expanded
-// body; Renderer.PostBody gives it to feeds; postfile.Markdown keeps the
+// body; Renderer.Body gives it to feeds; postfile.Markdown keeps the
 // syntax as written. Problems reach PageOptions.Warn. See docs/dialects.md.
 package render
