@@ -28,6 +28,14 @@
 // not a post, a Go blog list page) and WarnRecovered (an export item read
 // by the fallback reader, or an unclosed one).
 //
+// # Limits
+//
+// Every cost is bounded by a limit in Options with a default no real post
+// reaches: MaxFileSize for a file, MaxItemBytes for one item of a WXR
+// export (which is streamed: an item past it is skipped as it is read,
+// with an ErrTooLarge error at its line, and the items after it are read),
+// MaxTerms for each list of terms and MaxDepth for front-matter nesting.
+//
 // The readers apply each generator's rules for where a file is: Jekyll's
 // folders above _posts are categories and an untitled post is titled
 // from its file name, Hugo's file-name slugs are lower-cased, the Go

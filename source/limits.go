@@ -20,6 +20,13 @@ const (
 	DefaultMaxTerms = 500
 	// DefaultMaxDepth is Options.MaxDepth when that is 0.
 	DefaultMaxDepth = 64
+	// DefaultMaxItemBytes is Options.MaxItemBytes when that is 0: 16
+	// MiB, like DefaultMaxFileSize. The largest item of WordPress's
+	// theme test data is 40,695 bytes, and a post's body is already
+	// cut at 2 MiB when rendered; the limit is there so that one huge
+	// item (a 200 MB export of one post) cannot hold memory without
+	// bound.
+	DefaultMaxItemBytes = 16 << 20
 	// maxTOMLTables bounds the [table] headers of TOML front matter,
 	// counted before go-toml reads it: go-toml's time grows with the
 	// square of their number (200,000 take 80 s; 1,000 take 3 ms).
@@ -43,6 +50,13 @@ func (o Options) maxTerms() int {
 		return DefaultMaxTerms
 	}
 	return o.MaxTerms
+}
+
+func (o Options) maxItemBytes() int64 {
+	if o.MaxItemBytes <= 0 {
+		return DefaultMaxItemBytes
+	}
+	return o.MaxItemBytes
 }
 
 func (o Options) maxDepth() int {

@@ -26,8 +26,16 @@ type Options struct {
 	Now time.Time
 
 	// MaxFileSize is the largest file Load reads, in bytes; 0 means
-	// DefaultMaxFileSize. WXR exports are streamed and not limited.
+	// DefaultMaxFileSize. WXR exports are streamed and not limited as a
+	// whole; MaxItemBytes bounds each of their items.
 	MaxFileSize int64
+	// MaxItemBytes is the largest <item> of a WXR export that is read,
+	// in bytes from its "<item" to its "</item>"; 0 means
+	// DefaultMaxItemBytes. A larger item is skipped without being held
+	// in memory, with a *Error wrapping ErrTooLarge at its line, and the
+	// items after it are read. An export that declares an encoding other
+	// than UTF-8 is decoded through a converter and is not limited.
+	MaxItemBytes int64
 	// MaxTerms is the most terms Load keeps in each of a post's lists
 	// (categories, tags, authors, each custom taxonomy); 0 means
 	// DefaultMaxTerms. Load keeps the first MaxTerms and reports the rest

@@ -193,7 +193,9 @@ func (w *WXR) Skips() []Skip {
 // with a *Error wrapping ErrSyntax at the line and column where the
 // decoder stopped, and every item before it is kept. An empty
 // input is ErrEmpty and a document whose root is not <rss> is
-// ErrUnsupported.
+// ErrUnsupported. An item of more than Options.MaxItemBytes bytes is
+// skipped as it is read, without being held in memory, with a *Error
+// wrapping ErrTooLarge at its line, and the reading goes on after it.
 // ReadWXR never returns a nil *WXR: the posts read so far are in it
 // whatever the error, which is errors.Join of every *Error found.
 func ReadWXR(path string, r io.Reader, opt Options) (*WXR, error) {
@@ -250,6 +252,9 @@ type wxrScanner struct {
 	// rec keeps the bytes of the current channel child, for the
 	// fallback reader (see fallback).
 	rec *wxrRecorder
+	// lineShift counts the line breaks of items left out for their size,
+	// which the decoder never saw (see skipLongItem).
+	lineShift int
 }
 
 // wxrTerms indexes a taxonomy's declared terms by slug and by name.
@@ -321,6 +326,7 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 		}
 		if len(stack) == 2 && s.rec != nil {
 			s.rec.mark(s.d.InputOffset())
+			s.skipLongItem()
 		}
 		tok, err := s.d.Token()
 		if err == io.EOF {
@@ -335,7 +341,8 @@ func (s *wxrScanner) run(fn func(*post.Post) error) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) == 0 && t.Name.Local != "rss" {
-				line, col := s.d.InputPos()
+				_, col := s.d.InputPos()
+				line := s.inputLine()
 				s.errs = append(s.errs, &Error{Path: s.path, Line: line, Column: col,
 					Err: fmt.Errorf("source: %w: root element <%s> is not a WXR <rss>", ErrUnsupported, t.Name.Local)})
 				return errors.Join(s.errs...)
@@ -429,12 +436,13 @@ func (e *callbackError) Error() string { return e.err.Error() }
 // syntaxError records a decoder error, which ends the reading, at the
 // position where the decoder stopped.
 func (s *wxrScanner) syntaxError(err error) {
-	line, col := s.d.InputPos()
+	_, col := s.d.InputPos()
+	line := s.inputLine()
 	msg := err.Error()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		msg = se.Msg
-		line = se.Line
+		line = se.Line + s.lineShift
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF") {
 		msg = "unexpected end of file (truncated export?)"
@@ -542,7 +550,7 @@ func wxrContainer(ns, local string) bool {
 // readNode reads the element that start opened, up to its end. Comments
 // are not kept: only counted, as a kid without content.
 func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
-	line, _ := s.d.InputPos()
+	line := s.inputLine()
 	n := &xnode{ns: wxrSpace(start.Name.Space), local: start.Name.Local, attr: start.Attr, line: line}
 	if n.local == "item" {
 		n.kids = make([]xnode, 0, 24) // a WordPress item has about twenty fields
@@ -555,7 +563,7 @@ func (s *wxrScanner) readNode(start xml.StartElement) (*xnode, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			ns := wxrSpace(t.Name.Space)
-			kidLine, _ := s.d.InputPos()
+			kidLine := s.inputLine()
 			switch {
 			case ns == "wp" && t.Name.Local == "comment":
 				n.kids = append(n.kids, xnode{ns: ns, local: "comment", line: kidLine})
@@ -750,13 +758,15 @@ func (s *wxrScanner) item(start xml.StartElement, fn func(*post.Post) error) err
 		// error: the item's fields come out wrong. Catch it in the bytes.
 		if read := s.rec.buf[:s.rec.pos]; strayCDATAEnd(read) >= 0 {
 			off := strayCDATAEnd(read)
-			line := s.rec.line + bytes.Count(read[:off], []byte("\n"))
+			// Lines in a SyntaxError are the decoder's, which has not
+			// seen the items skipped for their size.
+			line := s.rec.line + bytes.Count(read[:off], []byte("\n")) - s.lineShift
 			return &xml.SyntaxError{Msg: "]]> outside a CDATA section (a CDATA section that holds ]]> unescaped)", Line: line}
 		}
 		// The decoder also closes an item at a stray end tag; only a
 		// real </item> ends one.
 		if end := s.rec.consumed(s.d.InputOffset()); s.pending == nil && !closesItem(end) {
-			line := s.rec.line + bytes.Count(end, []byte("\n"))
+			line := s.rec.line + bytes.Count(end, []byte("\n")) - s.lineShift
 			return &xml.SyntaxError{Msg: "an end tag that closes no open element inside the <item>", Line: line}
 		}
 	}

@@ -583,6 +583,18 @@ func FuzzReadWXR(f *testing.F) {
 				}
 			}
 		}
+		// With a small MaxItemBytes, items are skipped as they are read.
+		w, err = ReadWXR("fuzz.xml", bytes.NewReader(data), Options{MaxItemBytes: 300})
+		for _, e := range errorLines(err) {
+			if !strings.HasPrefix(e, "fuzz.xml") {
+				t.Errorf("MaxItemBytes: error without the path: %q", e)
+			}
+		}
+		for _, p := range w.Posts {
+			if p.Source.Line < 1 || p.Source.Line > bytes.Count(data, []byte("\n"))+1 {
+				t.Errorf("MaxItemBytes: post at line %d of %d", p.Source.Line, bytes.Count(data, []byte("\n"))+1)
+			}
+		}
 	})
 }
 

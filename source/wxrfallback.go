@@ -234,6 +234,7 @@ func (s *wxrScanner) fallback(fn func(*post.Post) error) (complete bool, err err
 	data := string(rec.buf[:rec.pos])
 	line := rec.line
 	eof := false
+	limit := s.opt.maxItemBytes()
 	more := func() {
 		chunk, end := rec.rest()
 		data += string(chunk)
@@ -254,9 +255,31 @@ func (s *wxrScanner) fallback(fn func(*post.Post) error) (complete bool, err err
 			return true, nil
 		}
 		j := strings.Index(data[i:], close)
-		for j < 0 && !eof {
+		for j < 0 && !eof && int64(len(data)-i) <= limit {
 			more()
 			j = strings.Index(data[i:], close)
+		}
+		if j < 0 && !eof || j >= 0 && int64(j+len(close)) > limit {
+			// Past Options.MaxItemBytes: drop the item as it is read.
+			itemLine := line + strings.Count(data[:i], "\n")
+			title, _, _ := fallbackTag(data[i:min(len(data), i+64<<10)], "title")
+			s.errs = append(s.errs, &Error{Path: s.path, Line: itemLine,
+				Err: fmt.Errorf("source: %w: item %q is over %d bytes (Options.MaxItemBytes): skipped", ErrTooLarge, title, limit)})
+			s.w.Items++
+			for j < 0 && !eof {
+				keep := min(len(data)-i, len(close)-1)
+				line += strings.Count(data[:len(data)-keep], "\n")
+				data, i = data[len(data)-keep:], 0
+				more()
+				j = strings.Index(data, close)
+			}
+			if j < 0 {
+				return false, nil
+			}
+			end := i + j + len(close)
+			line += strings.Count(data[:end], "\n")
+			data = data[end:]
+			continue
 		}
 		if j < 0 {
 			return false, nil
