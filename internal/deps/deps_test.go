@@ -31,9 +31,10 @@ var allowed = map[string][]string{
 	"render/feed": {module + "/post", module + "/render/markup"},
 	// render makes sites; nothing under render imports source.
 	"render": {module + "/post", module + "/taxonomy", module + "/render/markup", module + "/render/feed"},
-	// render/postfile writes posts back in the formats source reads; the
-	// Markdown front matter is YAML.
-	"render/postfile": {module + "/post", "go.yaml.in/yaml/v3"},
+	// render/postfile writes one post on its own: back in the formats
+	// source reads (the Markdown front matter is YAML), or as JSON, whose
+	// word count reads the body expanded by render/markup.
+	"render/postfile": {module + "/post", module + "/render/markup", "go.yaml.in/yaml/v3"},
 	// render/internal/htmltok is the HTML tokenizer markup's sanitizer is
 	// built on; render's tests read pages with it too. It needs nothing.
 	"render/internal/htmltok": {},

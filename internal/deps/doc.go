@@ -9,8 +9,8 @@
 //     render/internal/htmltok (the tokenizer its sanitizer is built on);
 //     render/feed imports post and render/markup. Neither imports render.
 //   - render imports post, taxonomy, render/markup and render/feed;
-//     render/postfile imports post and YAML. Nothing under render imports
-//     source.
+//     render/postfile imports post, render/markup and YAML. Nothing under
+//     render imports source.
 //   - render/internal/htmltok imports nothing; render/internal/htmltest
 //     (shared by render's and markup's tests) imports htmltok.
 //   - examples import only the public packages; nothing imports examples.
