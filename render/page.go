@@ -452,7 +452,7 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 	d.Post = pd
 	d.Title = pd.Title
 	d.DocTitle = pd.Title + " – " + r.siteTitle()
-	d.Description = describe(pd.Summary)
+	d.Description = markup.Description(pd.Summary)
 	d.JSONLD = r.blogPosting(pd, d.Description)
 	return r.execute(w, KindPost, d)
 }
