@@ -61,7 +61,8 @@
 // handlers of render/markup (PageOptions.Shortcodes); Hugo ref/relref and
 // Jekyll link/post_url resolve to the permalinks of the index's posts, and
 // PageOptions.ReadFile lets {{code}} and {% include %} read files of the
-// loaded tree. Pages, summaries, word counts and JSON-LD (and postfile.JSON's word
-// count) use the expanded body; Renderer.PostBody gives it to feeds; postfile.Markdown keeps the
-// syntax as written. Problems reach PageOptions.Warn. See docs/dialects.md.
+// loaded tree. Pages, summaries, word counts and JSON-LD (and
+// postfile.JSON's word count) use the expanded body; Renderer.Body gives
+// it to feeds; postfile.Markdown keeps the syntax as written. Problems
+// reach PageOptions.Warn. See docs/dialects.md.
 package render

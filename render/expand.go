@@ -28,15 +28,6 @@ func (r *Renderer) resolveRef(ref string, from *post.Post) (string, bool) {
 	return r.refs(ref, from)
 }
 
-// PostBody returns p's body as its page shows it, shortcodes and
-// template actions expanded and sanitized, with its links as written
-// (not yet made relative to a page): what a full-content feed shows. A
-// protected post gives markup.ProtectedNotice unless
-// PageOptions.Protected. An error is the body renderer's.
-func (r *Renderer) PostBody(p *post.Post) (template.HTML, error) {
-	return r.postBody(p)
-}
-
 // expandedText is p's rendered body and word count when its body holds
 // shortcodes or template actions and no explicit summary or
 // <!--more--> divider says where the summary ends: the rendered body,

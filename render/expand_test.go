@@ -189,7 +189,7 @@ func TestExpandedPagesShowNoRawSyntax(t *testing.T) {
 		}
 	}
 	body := func(i int) string {
-		h, err := r.PostBody(posts[i])
+		h, err := r.Body(posts[i])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"html"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +14,9 @@ import (
 var (
 	idAttrRE   = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)
 	fragLinkRE = regexp.MustCompile(`<a\s[^<>]*?href="#([^"]*)"`)
+	// A fragment also finds an <a name>, as browsers have always let it
+	// (HTML's "indicated part of the document").
+	aNameRE = regexp.MustCompile(`<a\s[^<>]*?name="([^"]*)"`)
 )
 
 // checkAnchors reports, for every HTML page under dir, each id that
@@ -37,12 +41,16 @@ func checkAnchors(t *testing.T, dir string) (pages int) {
 			}
 			ids[id] = true
 		}
+		targets := maps.Clone(ids)
+		for _, m := range aNameRE.FindAllStringSubmatch(page, -1) {
+			targets[html.UnescapeString(m[1])] = true
+		}
 		for _, m := range fragLinkRE.FindAllStringSubmatch(page, -1) {
 			frag := html.UnescapeString(m[1])
 			if f, err := url.PathUnescape(frag); err == nil {
 				frag = f
 			}
-			if frag != "" && !ids[frag] {
+			if frag != "" && !targets[frag] {
 				t.Errorf("%s: link to #%s, which the page does not have", rel, frag)
 			}
 		}

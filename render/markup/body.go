@@ -85,17 +85,20 @@ type bodyScratch struct {
 	w *bufio.Writer
 }
 
-// New returns a body renderer configured by opt. Without
-// opt.UnsafeHTML (the safe choice) raw HTML inside Markdown is omitted,
-// and the HTML made from Markdown and HTML bodies is passed through
-// Sanitize, so links with dangerous URLs lose their href; with it both
-// are written as given.
+// New returns a body renderer configured by opt. Raw HTML inside
+// Markdown is kept, as CommonMark and the generators whose posts folio
+// reads keep it. Without opt.UnsafeHTML (the safe choice) the HTML made
+// from Markdown and HTML bodies is passed through Sanitize, so script,
+// event handlers and links with dangerous URLs are dropped; with it
+// both are written as given.
 func New(opt Options) *Renderer {
 	unsafeHTML := opt.UnsafeHTML
-	rendererOpts := []renderer.Option{gmhtml.WithXHTML()}
-	if unsafeHTML {
-		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
-	}
+	// Raw HTML in Markdown is written as the author wrote it, as the Go
+	// blog's and Jekyll's renderers write it (figures, anchors, tables
+	// with classes), and then goes through Sanitize like an HTML body
+	// unless unsafeHTML: a reader sees what the post showed on its old
+	// site, and nothing that could run.
+	rendererOpts := []renderer.Option{gmhtml.WithXHTML(), gmhtml.WithUnsafe()}
 	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
 	ours := []goldmark.Extender{HeadingIDs{Reserved: opt.ReservedIDs}}
 	if !opt.NoHighlight {
@@ -246,13 +249,13 @@ func (d *Renderer) finish(h string, sanitize bool) string {
 // "https:", "ftp:" and "www." addresses and e-mail addresses into links;
 // without it each of them stays text, so when the conversion without it
 // has none of them outside its tags, Linkify would have found nothing
-// and the result is the same. Most posts take that path. With UnsafeHTML
-// raw HTML can hide a '<' or '>' inside an attribute, so there every
-// body goes through Linkify; so does a body with blanks at the end of a
-// line (see trailingBlanks).
+// and the result is the same. Most posts take that path. Raw HTML can
+// hide a '<' or '>' inside an attribute, so a body with a '<' goes
+// through Linkify; so does a body with blanks at the end of a line (see
+// trailingBlanks).
 func (d *Renderer) markdown(sc *bodyScratch, src string) (string, error) {
 	sc.src = append(sc.src[:0], src...)
-	if !d.unsafe && !trailingBlanks(src) {
+	if strings.IndexByte(src, '<') < 0 && !trailingBlanks(src) {
 		if err := sc.convert(d.plain); err != nil {
 			return "", err
 		}

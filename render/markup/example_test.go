@@ -35,14 +35,14 @@ func ExampleSummary() {
 }
 
 func ExampleBodyHTML() {
-	h, err := markup.BodyHTML(nil, post.Body{Format: post.Markdown, Text: "Hello *world* <script>x</script>"}, false)
+	h, err := markup.BodyHTML(nil, post.Body{Format: post.Markdown, Text: "Hello *world* <abbr title=\"Hypertext\" onclick=\"steal()\">HTML</abbr><script>steal()</script>"}, false)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Print(h)
 	// Output:
-	// <p>Hello <em>world</em> x</p>
+	// <p>Hello <em>world</em> <abbr title="Hypertext">HTML</abbr></p>
 }
 
 func ExampleRenderer_HTML() {

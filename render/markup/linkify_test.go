@@ -20,7 +20,7 @@ func linkifyAlways(t testing.TB, src string) string {
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 			extension.Strikethrough, extension.Linkify, extension.Footnote,
 		),
-		goldmark.WithRendererOptions(gmhtml.WithXHTML()),
+		goldmark.WithRendererOptions(gmhtml.WithXHTML(), gmhtml.WithUnsafe()),
 	)
 	var b bytes.Buffer
 	if err := md.Convert([]byte(src), &b); err != nil {

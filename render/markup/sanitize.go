@@ -10,13 +10,13 @@ import (
 // it may carry besides the global ones in globalAttrs.
 var allowedTags = map[string][]string{
 	"a": {"href", "rel", "name"}, "abbr": nil, "b": nil, "blockquote": {"cite"},
-	"br": nil, "caption": nil, "cite": nil, "code": nil, "dd": nil, "del": {"datetime"},
+	"br": nil, "caption": nil, "cite": nil, "code": nil, "dd": nil, "del": {"datetime"}, "details": {"open"},
 	"div": nil, "dl": nil, "dt": nil, "em": nil, "figcaption": nil, "figure": nil,
 	"h1": nil, "h2": nil, "h3": nil, "h4": nil, "h5": nil, "h6": nil, "hr": nil,
 	"i": nil, "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"}, "ins": {"datetime"},
 	"kbd": nil, "li": {"value"}, "mark": nil, "ol": {"start", "reversed", "type"},
 	"p": nil, "picture": nil, "pre": nil, "q": {"cite"}, "s": nil, "samp": nil, "section": nil,
-	"small": nil, "source": {"srcset", "sizes", "media", "type"}, "span": nil, "strong": nil, "sub": nil, "sup": nil,
+	"small": nil, "source": {"srcset", "sizes", "media", "type"}, "span": nil, "strong": nil, "sub": nil, "summary": nil, "sup": nil,
 	"table": nil, "tbody": nil, "td": {"colspan", "rowspan", "align"},
 	"tfoot": nil, "th": {"colspan", "rowspan", "align", "scope"}, "thead": nil,
 	"tr": nil, "u": nil, "ul": nil, "var": nil,
@@ -225,19 +225,19 @@ func safeID(s string) bool {
 
 // pClosers are the allowed elements whose start tag closes an open <p>.
 var pClosers = map[string]bool{
-	"blockquote": true, "dd": true, "div": true, "dl": true, "dt": true,
+	"blockquote": true, "dd": true, "details": true, "div": true, "dl": true, "dt": true,
 	"figcaption": true, "figure": true, "h1": true, "h2": true, "h3": true,
 	"h4": true, "h5": true, "h6": true, "hr": true, "li": true, "ol": true,
-	"p": true, "pre": true, "section": true, "table": true, "ul": true,
+	"p": true, "pre": true, "section": true, "summary": true, "table": true, "ul": true,
 }
 
 // specialTags are the allowed elements of the HTML parser's "special"
 // category, where its search for an <li>, <dd> or <dt> to close stops.
 var specialTags = map[string]bool{
-	"blockquote": true, "caption": true, "dd": true, "div": true, "dl": true,
+	"blockquote": true, "caption": true, "dd": true, "details": true, "div": true, "dl": true,
 	"dt": true, "figcaption": true, "figure": true, "h1": true, "h2": true,
 	"h3": true, "h4": true, "h5": true, "h6": true, "li": true, "ol": true,
-	"p": true, "pre": true, "section": true, "table": true, "tbody": true,
+	"p": true, "pre": true, "section": true, "summary": true, "table": true, "tbody": true,
 	"td": true, "tfoot": true, "th": true, "thead": true, "tr": true, "ul": true,
 }
 
