@@ -1,10 +1,6 @@
 package render
 
-import (
-	"unicode/utf8"
-
-	"github.com/folio-go/folio/post"
-)
+import "github.com/folio-go/folio/post"
 
 // guardedBody is p's body as PageOptions.Limits let it be rendered: the
 // body itself, or its text as plain paragraphs when it is past a limit
@@ -39,23 +35,6 @@ func (r *Renderer) warnLimit(p *post.Post, err error) {
 		Path: p.Source.Path, Line: p.Source.Line, Kind: "body past a limit",
 		Message: "render: " + err.Error() + "; its text is shown as plain paragraphs",
 	})
-}
-
-// maxSummaryBytes bounds a summary, which every list showing its post
-// repeats: post.Summarize keeps a first paragraph of fewer words than
-// the summary's length whole, and a paragraph of one 10 MB word (10 MB of
-// `<`) has one. Real summaries are a few hundred bytes.
-const maxSummaryBytes = 16 << 10
-
-// clippedSummary is the start of a summary too long to keep, as plain
-// text cut at a character boundary: cut anywhere, Markdown or HTML could
-// be left in any state, and a reader still learns what the post is.
-func clippedSummary(text string) post.Body {
-	cut := maxSummaryBytes
-	for cut > 0 && !utf8.RuneStart(text[cut]) {
-		cut--
-	}
-	return post.Body{Format: post.Text, Text: text[:cut] + "…"}
 }
 
 // PastLimits reports whether p's body is past PageOptions.Limits, so that

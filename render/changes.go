@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
 
@@ -309,7 +310,7 @@ func (r *Renderer) pageDigest(k *keyBuf, pg Page) digest {
 				k.str("-")
 				return
 			}
-			k.str(postTitle(q))
+			k.str(markup.ShownTitle(q.Title))
 			k.str(r.posts[q].url)
 		}
 		link(r.idx.Newer(p))

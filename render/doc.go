@@ -1,7 +1,8 @@
-// Package render writes posts out: as the HTML pages of a site from
-// templates, and as JSON. Bodies become HTML in package render/markup;
-// feeds and sitemaps are package render/feed; package render/postfile
-// writes a post back as a plain-text or front-matter Markdown file.
+// Package render writes posts out as the HTML pages of a site from
+// templates. Bodies become HTML in package render/markup; feeds and
+// sitemaps are package render/feed; package render/postfile writes one
+// post on its own: back as a plain-text or front-matter Markdown file, or
+// as JSON.
 //
 // # HTML pages
 //
@@ -60,7 +61,8 @@
 // handlers of render/markup (PageOptions.Shortcodes); Hugo ref/relref and
 // Jekyll link/post_url resolve to the permalinks of the index's posts, and
 // PageOptions.ReadFile lets {{code}} and {% include %} read files of the
-// loaded tree. Pages, summaries, word counts and JSON-LD use the expanded
-// body; Renderer.Body gives it to feeds; postfile.Markdown keeps the
-// syntax as written. Problems reach PageOptions.Warn. See docs/dialects.md.
+// loaded tree. Pages, summaries, word counts and JSON-LD (and
+// postfile.JSON's word count) use the expanded body; Renderer.Body gives
+// it to feeds; postfile.Markdown keeps the syntax as written. Problems
+// reach PageOptions.Warn. See docs/dialects.md.
 package render

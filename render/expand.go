@@ -28,20 +28,6 @@ func (r *Renderer) resolveRef(ref string, from *post.Post) (string, bool) {
 	return r.refs(ref, from)
 }
 
-// expandedWordCount is p's word count read from its body with its
-// shortcodes and template actions expanded by the built-in handlers (no
-// links resolved), as pages count it.
-func expandedWordCount(p *post.Post) int {
-	if !markup.NeedsExpand(p.Body) {
-		return p.WordCount()
-	}
-	h, err := markup.New(markup.Options{}).PostHTML(p, p.Body)
-	if err != nil {
-		return p.WordCount()
-	}
-	return (&post.Post{Body: post.Body{Format: post.HTML, Text: string(h)}}).WordCount()
-}
-
 // expandedText is p's rendered body and word count when its body holds
 // shortcodes or template actions and no explicit summary or
 // <!--more--> divider says where the summary ends: the rendered body,

@@ -302,15 +302,5 @@ func TestExpandHostileArguments(t *testing.T) {
 	}
 }
 
-// TestJSONWordCountExpanded: the JSON form counts the words of the
-// expanded body, not the shortcodes' syntax.
-func TestJSONWordCountExpanded(t *testing.T) {
-	p := &post.Post{Body: post.Body{Format: post.Markdown, Dialect: post.Hugo,
-		Text: "Three short words {{< figure src=\"a.png\" title=\"x\" class=\"y\" >}}"}}
-	if got := NewJSONPost(p).WordCount; got != 4 {
-		t.Errorf("word_count %d, want 4 (three words and the figure's title)", got)
-	}
-}
-
 // tagRE matches a tag, to compare the text of highlighted code.
 var tagRE = regexp.MustCompile(`<[^<>]*>`)

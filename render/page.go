@@ -136,8 +136,8 @@ type Renderer struct {
 	// basePath is Site.basePath, put in front of root-relative links.
 	basePath string
 	// aliases maps the old addresses of posts (post.Post.Aliases, by
-	// aliasKey) to the posts; sitePaths holds the pages' paths by
-	// aliasKey when PageOptions.Origin is set; see rewriteLinks.
+	// links.Key) to the posts; sitePaths holds the pages' paths by
+	// links.Key when PageOptions.Origin is set; see rewriteLinks.
 	aliases    map[string]*post.Post
 	sitePaths  map[string]bool
 	originHost string
@@ -452,7 +452,7 @@ func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
 	d.Post = pd
 	d.Title = pd.Title
 	d.DocTitle = pd.Title + " – " + r.siteTitle()
-	d.Description = describe(pd.Summary)
+	d.Description = markup.Description(pd.Summary)
 	d.JSONLD = r.blogPosting(pd, d.Description)
 	return r.execute(w, KindPost, d)
 }

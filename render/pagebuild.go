@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render/markup"
@@ -386,8 +385,8 @@ func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (t
 		return "", truncated, nil
 	}
 	b := post.Body{Format: src.Body.Format, Text: text, Dialect: src.Body.Dialect}
-	if len(text) > maxSummaryBytes {
-		b, truncated = clippedSummary(text), true
+	if clipped, ok := markup.ClipSummary(b); ok {
+		b, truncated = clipped, true
 	}
 	h, err := r.bodyHTML(p, b)
 	if err != nil || h == "" {
@@ -429,8 +428,8 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	s := &r.site
 	pd := &PostData{
-		Title:     postTitle(p),
-		TitleHTML: postTitleHTML(p),
+		Title:     markup.ShownTitle(p.Title),
+		TitleHTML: template.HTML(markup.ShownTitleHTML(p.Title)), //nolint:gosec // escaped, or only bare inline tags
 		URL:       root + c.tail,
 		Permalink: s.AbsURL(c.url),
 		Summary:   r.contentLinks(root, p, c.summary),
@@ -472,17 +471,17 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	pd.Body = r.contentLinks(root, p, r.pageBody(p, body))
 	pd.TOC, pd.Headings = tableOfContents(markup.Headings(string(body)))
 	if q := r.idx.Newer(p); q != nil {
-		pd.Newer = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
+		pd.Newer = &Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)}
 	}
 	if q := r.idx.Older(p); q != nil {
-		pd.Older = &Link{Text: postTitle(q), URL: r.postLink(root, q)}
+		pd.Older = &Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
 	for _, q := range r.idx.Related(p, n) {
-		pd.Related = append(pd.Related, Link{Text: postTitle(q), URL: r.postLink(root, q)})
+		pd.Related = append(pd.Related, Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)})
 	}
 	return pd, nil
 }
@@ -542,34 +541,6 @@ func (r *Renderer) contentLinks(root string, p *post.Post, h template.HTML) temp
 		}
 		return r.link(root, u[:end]) + u[end:]
 	})
-}
-
-func postTitle(p *post.Post) string {
-	t := p.Title
-	if strings.ContainsAny(t, "<&") {
-		t = markup.TitleText(t)
-	}
-	// Most titles start and end with a printable ASCII character; only the
-	// rest need trimming to see whether anything is left.
-	if t != "" && t[0] > ' ' && t[0] < utf8.RuneSelf && t[len(t)-1] > ' ' && t[len(t)-1] < utf8.RuneSelf {
-		return t
-	}
-	if strings.TrimSpace(t) == "" {
-		return "Untitled"
-	}
-	return t
-}
-
-// postTitleHTML is p's title with its inline markup kept, for headings.
-func postTitleHTML(p *post.Post) template.HTML {
-	if !strings.ContainsAny(p.Title, "<&") {
-		return template.HTML(template.HTMLEscapeString(postTitle(p))) //nolint:gosec // escaped
-	}
-	h := markup.TitleHTML(p.Title)
-	if strings.TrimSpace(markup.TitleText(p.Title)) == "" {
-		h = "Untitled"
-	}
-	return template.HTML(h) //nolint:gosec // TitleHTML keeps only bare inline tags and escapes the rest
 }
 
 // pageBody is a post's body as its own page shows it: a link on each
@@ -742,26 +713,6 @@ func taxonomySingular(name string) string {
 	}
 	return taxonomyTitle(name)
 }
-
-// describe makes a meta description from a summary: its plain text, at
-// most about 160 characters, cut between words.
-func describe(summary template.HTML) string {
-	text := strings.Join(strings.Fields(post.PlainText(post.Body{Format: post.HTML, Text: string(summary)})), " ")
-	const limit = 160
-	if len(text) <= limit {
-		return text
-	}
-	cut := strings.LastIndexByte(text[:limit], ' ')
-	if cut <= 0 {
-		cut = limit
-		for cut > 0 && !utf8RuneStart(text[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(text[:cut], " ,;:") + markup.Ellipsis
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // blogPosting is the JSON-LD of a post page.
 func (r *Renderer) blogPosting(pd *PostData, description string) *BlogPosting {

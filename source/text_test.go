@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/google/go-cmp/cmp"
@@ -44,7 +43,7 @@ func TestParseTextGolden(t *testing.T) {
 			if err != nil {
 				ext = ".err"
 				got.WriteString(err.Error() + "\n")
-			} else if err := render.JSON(&got, p); err != nil {
+			} else if err := postfile.JSON(&got, p); err != nil {
 				t.Fatal(err)
 			}
 			if bad := strings.HasPrefix(name, "bad-"); bad != (err != nil) {

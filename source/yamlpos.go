@@ -38,10 +38,10 @@ func yamlErrorColumn(line, msg string) int {
 	return utf8.RuneCountInString(line[:at]) + 1
 }
 
-// unclosedOpener is the byte offset of the last open bracket on line that
-// no closer on the line matches, skipping quoted text; -1 when none is.
-func unclosedOpener(line string, open, close byte) int {
-	var stack []int
+// outsideQuotes calls f with the byte offset of each byte of line that
+// is not inside single- or double-quoted text, and returns the first
+// offset for which f returns true; -1 when there is none.
+func outsideQuotes(line string, f func(i int) bool) int {
 	var quote byte
 	for i := 0; i < len(line); i++ {
 		c := line[i]
@@ -52,12 +52,28 @@ func unclosedOpener(line string, open, close byte) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == open:
-			stack = append(stack, i)
-		case c == close && len(stack) > 0:
-			stack = stack[:len(stack)-1]
+		case f(i):
+			return i
 		}
 	}
+	return -1
+}
+
+// unclosedOpener is the byte offset of the last open bracket on line that
+// no closer on the line matches, skipping quoted text; -1 when none is.
+func unclosedOpener(line string, open, close byte) int {
+	var stack []int
+	outsideQuotes(line, func(i int) bool {
+		switch line[i] {
+		case open:
+			stack = append(stack, i)
+		case close:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		return false
+	})
 	if len(stack) == 0 {
 		return -1
 	}
@@ -68,45 +84,25 @@ func unclosedOpener(line string, open, close byte) int {
 // closes nothing opened before it, skipping quoted text; -1 when none.
 func strayCloser(line string) int {
 	depth := 0
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[' || c == '{':
+	return outsideQuotes(line, func(i int) bool {
+		switch line[i] {
+		case '[', '{':
 			depth++
-		case c == ']' || c == '}':
+		case ']', '}':
 			if depth == 0 {
-				return i
+				return true
 			}
 			depth--
 		}
-	}
-	return -1
+		return false
+	})
 }
 
 // mappingColon is the byte offset of the first ':' on line that YAML reads
 // as a mapping indicator (followed by a blank or the line's end), outside
 // quotes; -1 when none is.
 func mappingColon(line string) int {
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
-			return i
-		}
-	}
-	return -1
+	return outsideQuotes(line, func(i int) bool {
+		return line[i] == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t')
+	})
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 )
 
 // TestDeepFrontMatter inspects a 10,001-level TOML table beside a good
@@ -38,7 +38,7 @@ func TestDropUnprintable(t *testing.T) {
 	}
 	good := &post.Post{Title: "Good", Source: post.Source{Path: "good.md"}}
 	bad := &post.Post{Title: "Bad", Params: map[string]any{"x": v}, Source: post.Source{Path: "bad.md", Line: 1}}
-	r := report{Posts: []render.JSONPost{render.NewJSONPost(good), render.NewJSONPost(bad)}}
+	r := report{Posts: []postfile.JSONPost{postfile.NewJSONPost(good), postfile.NewJSONPost(bad)}}
 	r.dropUnprintable()
 	if len(r.Posts) != 1 || r.Posts[0].Title != "Good" {
 		t.Errorf("posts after dropUnprintable: %d, want the good one", len(r.Posts))

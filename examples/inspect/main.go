@@ -7,7 +7,7 @@
 // Each PATH is a file or a folder. The document is
 //
 //	{
-//	  "posts":      [ …each in render.JSONPost's form, in date order… ],
+//	  "posts":      [ …each in postfile.JSONPost's form, in date order… ],
 //	  "errors":     [ {"path", "line", "column", "message"} ],
 //	  "warnings":   [ {"path", "line", "column", "kind", "message"} ],
 //	  "taxonomies": {"categories": [{"name", "slug", "count"}], "tags": […], "authors": […]},
@@ -37,7 +37,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 )
 
@@ -98,11 +98,11 @@ Example:
 	}
 	r.setPosts(posts, stderr)
 	var buf bytes.Buffer
-	if err := render.WriteJSON(&buf, r); err != nil {
+	if err := postfile.WriteJSON(&buf, r); err != nil {
 		// Print what can be printed: each post that cannot is an error.
 		r.dropUnprintable()
 		buf.Reset()
-		if err := render.WriteJSON(&buf, r); err != nil {
+		if err := postfile.WriteJSON(&buf, r); err != nil {
 			fmt.Fprintf(stderr, "inspect: %v\n", err)
 			return 1
 		}

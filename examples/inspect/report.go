@@ -8,7 +8,7 @@ import (
 	"slices"
 
 	"github.com/folio-go/folio/post"
-	"github.com/folio-go/folio/render"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -16,12 +16,12 @@ import (
 // report is the JSON document inspect prints. Every list is non-nil so
 // that it prints as [] when empty.
 type report struct {
-	Posts      []render.JSONPost `json:"posts"`
-	Errors     []fileError       `json:"errors"`
-	Warnings   []fileWarning     `json:"warnings"`
-	Taxonomies taxonomies        `json:"taxonomies"`
-	Archive    []archiveYear     `json:"archive"`
-	Undated    int               `json:"undated"`
+	Posts      []postfile.JSONPost `json:"posts"`
+	Errors     []fileError         `json:"errors"`
+	Warnings   []fileWarning       `json:"warnings"`
+	Taxonomies taxonomies          `json:"taxonomies"`
+	Archive    []archiveYear       `json:"archive"`
+	Undated    int                 `json:"undated"`
 }
 
 // fileError is one input that failed, with its position when known.
@@ -90,10 +90,10 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 	// Build first: it gives duplicate slugs their -2, -3, which the
 	// posts printed below must show.
 	r.Taxonomies, r.Archive = summarize(posts, stderr)
-	r.Posts = make([]render.JSONPost, len(posts))
+	r.Posts = make([]postfile.JSONPost, len(posts))
 	r.Undated = 0
 	for i, p := range posts {
-		r.Posts[i] = render.NewJSONPost(p)
+		r.Posts[i] = postfile.NewJSONPost(p)
 		if p.Date.IsZero() {
 			r.Undated++
 		}
@@ -112,7 +112,7 @@ func (r *report) setPosts(posts []*post.Post, stderr io.Writer) {
 func (r *report) dropUnprintable() {
 	kept := r.Posts[:0]
 	for _, p := range r.Posts {
-		if err := render.WriteJSON(io.Discard, p); err != nil {
+		if err := postfile.WriteJSON(io.Discard, p); err != nil {
 			r.Errors = append(r.Errors, fileError{Path: p.Source.Path, Line: p.Source.Line, Message: "inspect: cannot print the post: " + err.Error()})
 			continue
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/render/feed"
+	"github.com/folio-go/folio/render/postfile"
 	"github.com/folio-go/folio/source"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -175,7 +176,7 @@ func printPost(w io.Writer, name string, data []byte) error {
 	if err != nil {
 		return err // a *source.Error: path:line:column: message
 	}
-	return render.JSON(w, p) // the JSON form of a post: docs/json.md
+	return postfile.JSON(w, p) // the JSON form of a post: docs/json.md
 }
 
 // keepUpToDate is the README's "Keeping a site up to date": it loads src

@@ -8,11 +8,13 @@
 //   - render/markup imports post, goldmark, chroma and
 //     render/internal/htmltok (the tokenizer its sanitizer is built on);
 //     render/feed imports post and render/markup. Neither imports render.
-//   - render imports post, taxonomy, render/markup and render/feed;
-//     render/postfile imports post and YAML. Nothing under render imports
-//     source.
-//   - render/internal/htmltok imports nothing; render/internal/htmltest
-//     (shared by render's and markup's tests) imports htmltok.
+//   - render imports post, taxonomy, render/markup, render/feed and
+//     render/internal/links (its URL helpers for moved links);
+//     render/postfile imports post, render/markup and YAML. Nothing under
+//     render imports source.
+//   - render/internal/htmltok and render/internal/links import nothing;
+//     render/internal/htmltest (shared by render's and markup's tests)
+//     imports htmltok.
 //   - examples import only the public packages; nothing imports examples.
 //
 // A package without a rule fails the test, so a new package gets one when

@@ -58,6 +58,10 @@
 // # Summaries and links
 //
 // Summary cuts rendered HTML after a number of words, or at <!--more-->,
-// without leaving an element open. RelativizeLinks rewrites the
-// root-relative links of rendered HTML, for sites opened from disk.
+// without leaving an element open; ClipSummary bounds a summary's source
+// text (MaxSummaryBytes) and Description makes a meta description of a
+// summary. RelativizeLinks rewrites the root-relative links of rendered
+// HTML, for sites opened from disk. TitleHTML and TitleText show a title
+// that holds inline markup, and ShownTitle and ShownTitleHTML show an
+// empty one as "Untitled", as pages do.
 package markup

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/folio-go/folio/post"
 )
 
 // DefaultSummaryWords is the length of a summary Summary makes when
@@ -243,4 +245,46 @@ func summaryClass(r rune) int {
 		return classCJKRune
 	}
 	return classWordRune
+}
+
+// Description makes a meta description from a summary: its plain text, at
+// most about 160 characters, cut between words (inside a word of more,
+// at a character boundary) and then ending with Ellipsis.
+func Description(summary template.HTML) string {
+	text := strings.Join(strings.Fields(post.PlainText(post.Body{Format: post.HTML, Text: string(summary)})), " ")
+	const limit = 160
+	if len(text) <= limit {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:limit], ' ')
+	if cut <= 0 {
+		cut = limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,;:") + Ellipsis
+}
+
+// MaxSummaryBytes bounds the source text of a summary, which every list
+// showing its post repeats: post.Summarize keeps a first paragraph of
+// fewer words than the summary's length whole, and a paragraph of one
+// 10 MB word (10 MB of `<`) has one. Real summaries are a few hundred
+// bytes.
+const MaxSummaryBytes = 16 << 10
+
+// ClipSummary returns the start of a summary b whose text is past
+// MaxSummaryBytes, as plain text cut at a character boundary and ending
+// with Ellipsis, and true: cut anywhere, Markdown or HTML could be left in
+// any state, and a reader still learns what the post is. A summary within
+// the bound comes back as it is, with false.
+func ClipSummary(b post.Body) (post.Body, bool) {
+	if len(b.Text) <= MaxSummaryBytes {
+		return b, false
+	}
+	cut := MaxSummaryBytes
+	for cut > 0 && !utf8.RuneStart(b.Text[cut]) {
+		cut--
+	}
+	return post.Body{Format: post.Text, Text: b.Text[:cut] + Ellipsis}, true
 }

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/folio-go/folio/post"
 )
 
 // TestSummaryGolden runs Summary over testdata/summary/*.html, whose
@@ -114,4 +117,32 @@ func countSummaryWords(s string) int {
 		}
 	}
 	return n
+}
+
+func TestDescription(t *testing.T) {
+	if got, want := Description("<p>Short <em>and</em>\n sweet.</p>"), "Short and sweet."; got != want {
+		t.Errorf("Description = %q, want %q", got, want)
+	}
+	long := strings.Repeat("word, ", 40)
+	got := Description(template.HTML("<p>" + long + "</p>"))
+	if !strings.HasSuffix(got, "word"+Ellipsis) || len(got) > 160+len(Ellipsis) {
+		t.Errorf("Description of a long summary = %q, want at most 160 bytes cut between words", got)
+	}
+	oneWord := strings.Repeat("é", 200)
+	got = Description(template.HTML(oneWord))
+	if !utf8.ValidString(got) || !strings.HasSuffix(got, Ellipsis) || len(got) > 160+len(Ellipsis) {
+		t.Errorf("Description of one long word = %q, want it cut at a character boundary", got)
+	}
+}
+
+func TestClipSummary(t *testing.T) {
+	short := post.Body{Format: post.Markdown, Text: "*fine*"}
+	if got, ok := ClipSummary(short); ok || got != short {
+		t.Errorf("ClipSummary(short) = %v, %v; want it unchanged, false", got, ok)
+	}
+	long := post.Body{Format: post.Markdown, Text: "a" + strings.Repeat("€", MaxSummaryBytes)}
+	got, ok := ClipSummary(long)
+	if !ok || got.Format != post.Text || !utf8.ValidString(got.Text) || !strings.HasSuffix(got.Text, Ellipsis) || len(got.Text) > MaxSummaryBytes+len(Ellipsis) {
+		t.Errorf("ClipSummary(long) = %d bytes %q..., %v; want plain text cut at a character boundary, true", len(got.Text), got.Text[:10], ok)
+	}
 }

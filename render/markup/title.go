@@ -2,8 +2,10 @@ package markup
 
 import (
 	"html"
+	"html/template"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // titleInlineTags are the elements a title may keep when it is shown as HTML.
@@ -111,4 +113,35 @@ func stripTitleTags(h string) string {
 		}
 		h = h[i+j+1:]
 	}
+}
+
+// ShownTitle is title as pages show it in plain text: TitleText, or
+// "Untitled" when only white space is left. It never fails.
+func ShownTitle(title string) string {
+	t := title
+	if strings.ContainsAny(t, "<&") {
+		t = TitleText(t)
+	}
+	// Most titles start and end with a printable ASCII character; only the
+	// rest need trimming to see whether anything is left.
+	if t != "" && t[0] > ' ' && t[0] < utf8.RuneSelf && t[len(t)-1] > ' ' && t[len(t)-1] < utf8.RuneSelf {
+		return t
+	}
+	if strings.TrimSpace(t) == "" {
+		return "Untitled"
+	}
+	return t
+}
+
+// ShownTitleHTML is title as HTML for a heading, its inline markup kept:
+// TitleHTML, or "Untitled" when its text is only white space. It never
+// fails.
+func ShownTitleHTML(title string) string {
+	if !strings.ContainsAny(title, "<&") {
+		return template.HTMLEscapeString(ShownTitle(title))
+	}
+	if strings.TrimSpace(TitleText(title)) == "" {
+		return "Untitled"
+	}
+	return TitleHTML(title)
 }

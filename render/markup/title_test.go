@@ -36,3 +36,22 @@ func FuzzTitleHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestShownTitle(t *testing.T) {
+	for _, c := range []struct{ title, text, html string }{
+		{"Plain", "Plain", "Plain"},
+		{"List<T> & Map", "List<T> & Map", "List&lt;T&gt; &amp; Map"},
+		{"<em>Go</em> in production", "Go in production", "<em>Go</em> in production"},
+		{"", "Untitled", "Untitled"},
+		{" \t ", "Untitled", "Untitled"},
+		{"<b> </b>", "Untitled", "Untitled"},
+		{" padded ", " padded ", " padded "},
+	} {
+		if got := ShownTitle(c.title); got != c.text {
+			t.Errorf("ShownTitle(%q) = %q, want %q", c.title, got, c.text)
+		}
+		if got := ShownTitleHTML(c.title); got != c.html {
+			t.Errorf("ShownTitleHTML(%q) = %q, want %q", c.title, got, c.html)
+		}
+	}
+}

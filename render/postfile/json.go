@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/markup"
 )
 
 // JSONPost is the JSON form of a post that JSON writes and
@@ -151,6 +152,20 @@ func NewJSONPostWith(p *post.Post, opt JSONOptions) JSONPost {
 	return j
 }
 
+// expandedWordCount is p's word count read from its body with its
+// shortcodes and template actions expanded by the built-in handlers (no
+// links resolved), as pages count it.
+func expandedWordCount(p *post.Post) int {
+	if !markup.NeedsExpand(p.Body) {
+		return p.WordCount()
+	}
+	h, err := markup.New(markup.Options{}).PostHTML(p, p.Body)
+	if err != nil {
+		return p.WordCount()
+	}
+	return (&post.Post{Body: post.Body{Format: post.HTML, Text: string(h)}}).WordCount()
+}
+
 func jsonTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -174,7 +189,7 @@ func jsonTerms(terms []post.Term) []JSONTerm {
 // channel, a NaN).
 func JSON(w io.Writer, p *post.Post) error {
 	if p == nil {
-		return errors.New("render: json: nil post")
+		return errors.New("postfile: json: nil post")
 	}
 	return WriteJSON(w, NewJSONPost(p))
 }
@@ -198,7 +213,7 @@ func marshalJSON(v any) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("render: json: %w", err)
+		return nil, fmt.Errorf("postfile: json: %w", err)
 	}
 	return buf.Bytes(), nil
 }

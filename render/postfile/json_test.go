@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"bytes"
@@ -126,8 +126,8 @@ func TestJSONBadParams(t *testing.T) {
 	var buf bytes.Buffer
 	err := JSON(&buf, &post.Post{Params: map[string]any{"x": math.NaN()}})
 	var unsupported *json.UnsupportedValueError
-	if !errors.As(err, &unsupported) || !strings.HasPrefix(err.Error(), "render: ") {
-		t.Errorf("JSON error = %v, want a render: error wrapping *json.UnsupportedValueError", err)
+	if !errors.As(err, &unsupported) || !strings.HasPrefix(err.Error(), "postfile: ") {
+		t.Errorf("JSON error = %v, want a postfile: error wrapping *json.UnsupportedValueError", err)
 	}
 	if buf.Len() != 0 {
 		t.Errorf("JSON wrote %q on error, want nothing", buf.String())
@@ -176,5 +176,15 @@ func TestJSONProtected(t *testing.T) {
 	j := NewJSONPostWith(p, JSONOptions{Protected: true})
 	if j.Body != p.Body.Text || j.Summary != p.Summary || j.WordCount != 7 || !cmp.Equal(j.Aliases, p.Aliases) {
 		t.Errorf("opted in: %+v", j)
+	}
+}
+
+// TestJSONWordCountExpanded: the JSON form counts the words of the
+// expanded body, not the shortcodes' syntax.
+func TestJSONWordCountExpanded(t *testing.T) {
+	p := &post.Post{Body: post.Body{Format: post.Markdown, Dialect: post.Hugo,
+		Text: "Three short words {{< figure src=\"a.png\" title=\"x\" class=\"y\" >}}"}}
+	if got := NewJSONPost(p).WordCount; got != 4 {
+		t.Errorf("word_count %d, want 4 (three words and the figure's title)", got)
 	}
 }

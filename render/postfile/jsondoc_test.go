@@ -1,4 +1,4 @@
-package render
+package postfile
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 )
 
 // jsonDoc is the page that documents the JSON form of a post.
-const jsonDoc = "../docs/json.md"
+const jsonDoc = "../../docs/json.md"
 
 // jsonDocPost is the post docs/json.md shows in JSON: every field set, so
 // that every key of the form appears in the example.
@@ -46,7 +46,7 @@ func jsonDocPost() *post.Post {
 var jsonBlock = regexp.MustCompile("(?s)```json\n(.*?)```")
 
 // TestJSONDoc checks docs/json.md against JSON: its example is exactly what
-// JSON writes for jsonDocPost (go test ./render -update rewrites it), and
+// JSON writes for jsonDocPost (go test ./render/postfile -update rewrites it), and
 // its table has a row for every key JSON writes.
 func TestJSONDoc(t *testing.T) {
 	doc, err := os.ReadFile(jsonDoc)
@@ -70,7 +70,7 @@ func TestJSONDoc(t *testing.T) {
 		m = jsonBlock.FindSubmatchIndex(doc)
 	}
 	if diff := cmp.Diff(string(doc[m[2]:m[3]]), got.String()); diff != "" {
-		t.Errorf("%s's example is not what render.JSON writes (-doc +JSON); go test ./render -update rewrites it:\n%s", jsonDoc, diff)
+		t.Errorf("%s's example is not what postfile.JSON writes (-doc +JSON); go test ./render/postfile -update rewrites it:\n%s", jsonDoc, diff)
 	}
 	var v map[string]any
 	if err := json.Unmarshal(got.Bytes(), &v); err != nil {
