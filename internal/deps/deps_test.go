@@ -46,6 +46,7 @@ var allowed = map[string][]string{
 	// share to prove pages inert.
 	"render/internal/htmltest": {module + "/render/internal/htmltok"},
 	"internal/":                {module + "/post", module + "/internal/"},
+	"internal/golden":          {"github.com/google/go-cmp"},
 	// No rule anywhere allows an import of examples.
 	// examples/site -serve watches the sources with fsnotify.
 	"examples/": {module + "/post", module + "/source", module + "/taxonomy", module + "/render",

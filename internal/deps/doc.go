@@ -15,6 +15,8 @@
 //   - render/internal/htmltok and render/internal/links import nothing;
 //     render/internal/htmltest (shared by render's and markup's tests)
 //     imports htmltok.
+//   - internal/golden (the golden-file check of every package's tests)
+//     imports go-cmp.
 //   - examples import only the public packages; nothing imports examples.
 //
 // A package without a rule fails the test, so a new package gets one when
