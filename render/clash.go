@@ -29,7 +29,7 @@ func (s *Site) Admit(posts []*post.Post) ([]*post.Post, []error) {
 	if err := s.checkPatterns(); err != nil {
 		return nil, []error{err}
 	}
-	bad, errs := s.admit(posts)
+	bad, errs := s.admit(posts, nil)
 	if len(bad) == 0 && len(errs) == 0 {
 		return posts, nil
 	}
@@ -45,39 +45,44 @@ func (s *Site) Admit(posts []*post.Post) ([]*post.Post, []error) {
 // admit finds every problem Check reports, and the posts to blame. An
 // unsafe term or archive path is reported and blamed on every post that
 // has it.
-func (s *Site) admit(posts []*post.Post) (map[*post.Post]bool, []error) {
+//
+// When urls is not nil, it receives the site path of every post whose
+// path is safe, so that a caller need not expand it again.
+func (s *Site) admit(posts []*post.Post, urls map[*post.Post]string) (map[*post.Post]bool, []error) {
 	var errs []error
 	bad := map[*post.Post]bool{}
-	others := map[string]string{} // file path -> what is there
-	add := func(p, what string, err error) {
+	// others maps a file path to what is there; the names are made only
+	// for an error.
+	others := map[string]func() string{}
+	add := func(p string, what func() string, err error) {
 		if err != nil {
-			errs = append(errs, fmt.Errorf("render: %s: %w", what, err))
+			errs = append(errs, fmt.Errorf("render: %s: %w", what(), err))
 			return
 		}
 		if _, ok := others[FilePath(p)]; !ok {
 			others[FilePath(p)] = what
 		}
 	}
-	add("/", "home page", nil)
+	add("/", func() string { return "home page" }, nil)
 	unsafeTerm := map[string]bool{} // taxonomy + "\x00" + slug
 	for _, tax := range siteTaxonomies(posts) {
 		p, err := s.taxonomyPath(tax.name)
-		add(p, "taxonomy "+tax.name, err)
+		add(p, func() string { return "taxonomy " + tax.name }, err)
 		for _, t := range tax.terms {
 			p, err := s.termPath(tax.name, t)
 			if err != nil {
 				unsafeTerm[tax.name+"\x00"+t] = true
 			}
-			add(p, fmt.Sprintf("%s %q", tax.name, t), err)
+			add(p, func() string { return fmt.Sprintf("%s %q", tax.name, t) }, err)
 		}
 	}
 	for _, d := range archiveDays(s, posts) {
 		p, err := s.archivePath(d[0], 0, 0)
-		add(p, fmt.Sprintf("archive %04d", d[0]), err)
+		add(p, func() string { return fmt.Sprintf("archive %04d", d[0]) }, err)
 		p, err = s.archivePath(d[0], d[1], 0)
-		add(p, fmt.Sprintf("archive %04d-%02d", d[0], d[1]), err)
+		add(p, func() string { return fmt.Sprintf("archive %04d-%02d", d[0], d[1]) }, err)
 		p, err = s.archivePath(d[0], d[1], d[2])
-		add(p, fmt.Sprintf("archive %04d-%02d-%02d", d[0], d[1], d[2]), err)
+		add(p, func() string { return fmt.Sprintf("archive %04d-%02d-%02d", d[0], d[1], d[2]) }, err)
 	}
 	if len(unsafeTerm) > 0 {
 		for _, p := range posts {
@@ -105,8 +110,11 @@ func (s *Site) admit(posts []*post.Post) (map[*post.Post]bool, []error) {
 			continue
 		}
 		seen[f] = p
+		if urls != nil {
+			urls[p] = u
+		}
 		if what, ok := others[f]; ok {
-			errs = append(errs, fmt.Errorf("render: %s has path %s, which is the %s's: %w", postName(p), u, what, ErrPathClash))
+			errs = append(errs, fmt.Errorf("render: %s has path %s, which is the %s's: %w", postName(p), u, what(), ErrPathClash))
 			bad[p] = true
 			continue
 		}

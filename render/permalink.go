@@ -94,17 +94,32 @@ func checkPath(p string) error {
 		return fmt.Errorf("not rooted: %w", ErrUnsafePath)
 	}
 	for _, r := range p {
-		if r <= ' ' || r == 0x7f || strings.ContainsRune(`\:?#%"<>|*`, r) || (r >= 0x80 && r <= 0x9f) {
+		if r < 0x80 && unsafeASCII[r] || r >= 0x80 && r <= 0x9f {
 			return fmt.Errorf("character %q: %w", r, ErrUnsafePath)
 		}
 	}
-	for _, seg := range strings.Split(p, "/") {
+	for rest := p; rest != ""; {
+		seg := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			seg, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		if seg == "." || seg == ".." {
 			return fmt.Errorf("segment %q: %w", seg, ErrUnsafePath)
 		}
 	}
 	return nil
 }
+
+// unsafeASCII marks the ASCII characters no path may hold: controls,
+// the space and those that mean something else in a URL or a file name.
+var unsafeASCII = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = c <= ' ' || c == 0x7f || strings.ContainsRune(`\:?#%"<>|*`, rune(c))
+	}
+	return t
+}()
 
 // Check reports, before anything is written, every problem the permalink
 // patterns give with posts: a pattern with an unknown token, an absolute
@@ -119,7 +134,7 @@ func (s *Site) Check(posts []*post.Post) error {
 	if err := s.checkPatterns(); err != nil {
 		return err
 	}
-	_, errs := s.admit(posts)
+	_, errs := s.admit(posts, nil)
 	return errors.Join(errs...)
 }
 
