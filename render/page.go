@@ -150,6 +150,9 @@ type Renderer struct {
 	// keys are the digests of what each page shows, for Changes; made on
 	// first use.
 	keys pageKeys
+	// standIn maps an edited copy of a post to the post whose place in
+	// the index it takes (see EditedPostPage); nil otherwise.
+	standIn map[*post.Post]*post.Post
 }
 
 // themeIDs are the ids the default theme's pages use around a post's
@@ -239,20 +242,25 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 		r.markup = markup.New(markup.Options{UnsafeHTML: site.UnsafeHTML, Expand: r.expandOptions(), Limits: opt.Limits, ReservedIDs: themeIDs})
 		r.body = r.markup
 	}
-	if err := r.site.Check(append(slices.Clip(idx.Posts()), idx.Pages()...)); err != nil {
+	// Site.Check, keeping the paths it expands.
+	if err := r.site.checkPatterns(); err != nil {
 		return nil, err
+	}
+	all := append(slices.Clip(idx.Posts()), idx.Pages()...)
+	urls := make(map[*post.Post]string, len(all))
+	if _, errs := r.site.admit(all, urls); len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	th, err := loadTheme(opt.Templates)
 	if err != nil {
 		return nil, err
 	}
 	r.theme = th
-	r.posts = make(map[*post.Post]*postCache, idx.Len())
-	for _, p := range idx.Posts() {
-		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
-	}
-	for _, p := range idx.Pages() {
-		r.posts[p] = &postCache{sitePath: r.sitePath(r.site.PostURL(p))}
+	r.posts = make(map[*post.Post]*postCache, len(all))
+	caches := make([]postCache, len(all))
+	for i, p := range all {
+		caches[i].sitePath = r.sitePath(urls[p])
+		r.posts[p] = &caches[i]
 	}
 	r.termURLs = map[*taxonomy.Term]sitePath{}
 	for _, name := range idx.Taxonomies() {
@@ -317,37 +325,56 @@ func (r *Renderer) PostPage(p *post.Post) (pg Page, ok bool) {
 // enumerate lists every page and checks that no two share a file.
 func (r *Renderer) enumerate() error {
 	var errs []error
-	seen := map[string]string{}
-	add := func(pg Page, what string) {
-		if err := checkPath(pg.Path); err != nil {
-			errs = append(errs, fmt.Errorf("render: %s: path %q: %w", what, pg.Path, err))
-			return
+	// seen maps each file to the page written there; what names a page
+	// only for an error.
+	seen := map[string]Page{}
+	what := func(pg Page) string {
+		switch {
+		case pg.Post != nil:
+			return postName(pg.Post)
+		case pg.Kind == KindHome:
+			return fmt.Sprintf("home page %d", pg.in.n)
+		case pg.Kind == KindTaxonomy:
+			return "taxonomy " + pg.in.taxonomy
+		case pg.in.term != nil:
+			return fmt.Sprintf("%s %q page %d", pg.in.taxonomy, pg.in.term.Slug, pg.in.n)
+		case pg.in.period != nil:
+			return fmt.Sprintf("archive %s page %d", pg.in.period, pg.in.n)
+		case pg.Kind == KindNotFound:
+			return "404 page"
+		}
+		return "stylesheet"
+	}
+	add := func(pg Page) {
+		if pg.Post == nil || pg.Post.Kind == post.KindPage {
+			// A post's path was checked when it was expanded.
+			if err := checkPath(pg.Path); err != nil {
+				errs = append(errs, fmt.Errorf("render: %s: path %q: %w", what(pg), pg.Path, err))
+				return
+			}
 		}
 		f := pg.File()
 		if prev, ok := seen[f]; ok {
-			errs = append(errs, fmt.Errorf("render: %s and %s are both written to %s: %w", prev, what, f, ErrPathClash))
+			errs = append(errs, fmt.Errorf("render: %s and %s are both written to %s: %w", what(prev), what(pg), f, ErrPathClash))
 			return
 		}
-		seen[f] = what
+		seen[f] = pg
 		r.pages = append(r.pages, pg)
 	}
 	for n := range r.pageCount(r.idx.Posts()) {
 		add(Page{Path: r.site.PageURL("/", n+1), Kind: KindHome, write: func(w io.Writer) error { return r.WriteHome(w, n+1) },
-			in: pageIn{base: "/", n: n + 1, posts: r.idx.Posts()}},
-			fmt.Sprintf("home page %d", n+1))
+			in: pageIn{base: "/", n: n + 1, posts: r.idx.Posts()}})
 	}
 	for _, p := range r.idx.Posts() {
 		pg, _ := r.PostPage(p)
-		add(pg, postName(p))
+		add(pg)
 	}
 	for _, p := range r.idx.Pages() {
-		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }},
-			postName(p))
+		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }})
 	}
 	for _, name := range r.idx.Taxonomies() {
 		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) },
-			in: pageIn{base: r.site.TaxonomyURL(name), taxonomy: name}},
-			"taxonomy "+name)
+			in: pageIn{base: r.site.TaxonomyURL(name), taxonomy: name}})
 		kind := KindTerm
 		if name == taxonomy.Authors {
 			kind = KindAuthor
@@ -356,8 +383,7 @@ func (r *Renderer) enumerate() error {
 			base := r.termURLs[t].url
 			for n := range r.pageCount(r.termPosts(t)) {
 				add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error { return r.WriteTerm(w, name, t.Slug, n+1) },
-					in: pageIn{base: base, n: n + 1, posts: r.termPosts(t), taxonomy: name, term: t}},
-					fmt.Sprintf("%s %q page %d", name, t.Slug, n+1))
+					in: pageIn{base: base, n: n + 1, posts: r.termPosts(t), taxonomy: name, term: t}})
 			}
 		}
 	}
@@ -373,18 +399,18 @@ func (r *Renderer) enumerate() error {
 			}
 		}
 	}
-	add(Page{Path: "/404.html", Kind: KindNotFound, write: r.WriteNotFound}, "404 page")
-	add(Page{Path: "/" + StylesheetName, Kind: KindAsset, write: r.WriteStylesheet}, "stylesheet")
+	add(Page{Path: "/404.html", Kind: KindNotFound, write: r.WriteNotFound})
+	add(Page{Path: "/" + StylesheetName, Kind: KindAsset, write: r.WriteStylesheet})
 	return errors.Join(errs...)
 }
 
-func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page, string)) {
+func (r *Renderer) addPeriod(p *taxonomy.Period, add func(Page)) {
 	kind := periodKind(p)
 	base := r.site.ArchiveURL(p.Year, int(p.Month), p.Day)
 	for n := range r.pageCount(p.Posts) {
 		add(Page{Path: r.site.PageURL(base, n+1), Kind: kind, write: func(w io.Writer) error {
 			return r.WriteArchive(w, p.Year, int(p.Month), p.Day, n+1)
-		}, in: pageIn{base: base, n: n + 1, posts: p.Posts, period: p}}, fmt.Sprintf("archive %s page %d", p, n+1))
+		}, in: pageIn{base: base, n: n + 1, posts: p.Posts, period: p}})
 	}
 }
 

@@ -470,17 +470,18 @@ func (r *Renderer) postData(root string, p *post.Post, full bool) (*PostData, er
 	}
 	pd.Body = r.contentLinks(root, p, r.pageBody(p, body))
 	pd.TOC, pd.Headings = tableOfContents(markup.Headings(string(body)))
-	if q := r.idx.Newer(p); q != nil {
+	place := r.placeOf(p)
+	if q := r.idx.Newer(place); q != nil {
 		pd.Newer = &Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)}
 	}
-	if q := r.idx.Older(p); q != nil {
+	if q := r.idx.Older(place); q != nil {
 		pd.Older = &Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)}
 	}
 	n := r.opt.Related
 	if n == 0 {
 		n = 5
 	}
-	for _, q := range r.idx.Related(p, n) {
+	for _, q := range r.idx.Related(place, n) {
 		pd.Related = append(pd.Related, Link{Text: markup.ShownTitle(q.Title), URL: r.postLink(root, q)})
 	}
 	return pd, nil
