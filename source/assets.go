@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,6 +57,11 @@ func FindAssets(ctx context.Context, fsys fs.FS, root string, posts []*post.Post
 	if err != nil {
 		return err
 	}
+	return findAssets(ctx, fsys, root, posts, warn, files)
+}
+
+// findAssets is FindAssets with the tree under root already listed.
+func findAssets(ctx context.Context, fsys fs.FS, root string, posts []*post.Post, warn func(post.Warning), files *tree) error {
 	for _, p := range posts {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -79,7 +85,42 @@ type tree struct {
 // treeFiles lists every file under root that could be an asset.
 func treeFiles(ctx context.Context, fsys fs.FS, root string) (*tree, error) {
 	t := &tree{has: map[string]bool{}}
-	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+	err := t.walk(ctx, fsys, root, root)
+	sort.Strings(t.sorted)
+	return t, err
+}
+
+// update brings t up to date with the file or folder rel (relative to
+// root) as it is now, as Set.Reload reads it again: what t held at or
+// under rel goes, and what is there now is listed.
+func (t *tree) update(ctx context.Context, fsys fs.FS, root, rel string) error {
+	for _, f := range t.under(rel) {
+		delete(t.has, f)
+	}
+	t.sorted = slices.DeleteFunc(t.sorted, func(f string) bool { return f == rel || strings.HasPrefix(f, rel+"/") })
+	delete(t.has, rel)
+	name := path.Join(root, rel)
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return nil // gone
+	}
+	if info.IsDir() {
+		err := t.walk(ctx, fsys, root, name)
+		sort.Strings(t.sorted)
+		return err
+	}
+	if (info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0) && kindOf(path.Base(rel)) == loadSkip {
+		i, _ := slices.BinarySearch(t.sorted, rel)
+		t.sorted = slices.Insert(t.sorted, i, rel)
+		t.has[rel] = true
+	}
+	return nil
+}
+
+// walk adds to t, unsorted, the files under the folder dir of the tree
+// at root that could be assets.
+func (t *tree) walk(ctx context.Context, fsys fs.FS, root, dir string) error {
+	return fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
@@ -105,8 +146,6 @@ func treeFiles(ctx context.Context, fsys fs.FS, root string) (*tree, error) {
 		t.sorted = append(t.sorted, rel)
 		return nil
 	})
-	sort.Strings(t.sorted)
-	return t, err
 }
 
 // under yields the files of t below folder dir ("" for all).

@@ -24,6 +24,9 @@ type Set struct {
 	dir   bool                // root names a folder
 	files map[string]*setFile // by path relative to root
 	walk  []error             // errors of the last walk that are not a file's
+	// assets lists the files under a folder root that could be assets,
+	// kept up to date by Reload; nil for a single file.
+	assets *tree
 }
 
 type setFile struct {
@@ -50,8 +53,15 @@ func LoadSet(ctx context.Context, fsys fs.FS, root string, opt Options) (*Set, e
 	s.read(ctx, files)
 	posts := s.Posts()
 	internTerms(posts)
-	if err := FindAssets(ctx, fsys, root, posts, opt.Warn); err != nil && ctx.Err() == nil {
-		s.walk = append(s.walk, &Error{Path: root, Err: err})
+	if s.dir {
+		t, err := treeFiles(ctx, fsys, root)
+		if err == nil {
+			s.assets = t
+			err = findAssets(ctx, fsys, root, posts, opt.Warn, t)
+		}
+		if err != nil && ctx.Err() == nil {
+			s.walk = append(s.walk, &Error{Path: root, Err: err})
+		}
 	}
 	return s, s.err(ctx)
 }
@@ -204,13 +214,51 @@ func (s *Set) Reload(ctx context.Context, paths ...string) (int, error) {
 	}
 	// The posts read again find their files again (a new image beside a
 	// post needs the post saved to be seen).
-	if err := FindAssets(ctx, s.fsys, s.root, again, s.opt.Warn); err != nil && ctx.Err() == nil {
+	if err := s.findAssets(ctx, again, paths); err != nil && ctx.Err() == nil {
 		errs = append(errs, &Error{Path: s.root, Err: err})
 	}
 	if err := ctx.Err(); err != nil {
 		errs = append(errs, err)
 	}
 	return len(touched), errors.Join(errs...)
+}
+
+// findAssets brings the list of asset files up to date with the paths
+// a Reload was given and finds the assets of posts, the posts it read.
+func (s *Set) findAssets(ctx context.Context, posts []*post.Post, paths []string) error {
+	if !s.dir {
+		return nil
+	}
+	if s.assets == nil {
+		// The first listing failed: try it whole again.
+		t, err := treeFiles(ctx, s.fsys, s.root)
+		if err != nil {
+			return err
+		}
+		s.assets = t
+	} else {
+		for _, rel := range paths {
+			rel = path.Clean(strings.TrimPrefix(rel, "./"))
+			if rel == "." {
+				t, err := treeFiles(ctx, s.fsys, s.root)
+				if err != nil {
+					return err
+				}
+				s.assets = t
+				continue
+			}
+			if !fs.ValidPath(rel) || skipped(rel) {
+				continue
+			}
+			if err := s.assets.update(ctx, s.fsys, s.root, rel); err != nil {
+				return err
+			}
+		}
+	}
+	if len(posts) == 0 {
+		return nil
+	}
+	return findAssets(ctx, s.fsys, s.root, posts, s.opt.Warn, s.assets)
 }
 
 // skipped reports whether Load's walk leaves out the file or folder at

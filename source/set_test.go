@@ -50,13 +50,22 @@ func TestSetReloadMatchesLoad(t *testing.T) {
 
 	r := rand.New(rand.NewPCG(1, 2))
 	names := []string{"site/_posts/2020-01-02-first.md", "site/new.md", "site/deep/er/one.md", "site/deep/two.txt",
-		"site/.hidden/x.md", "site/_site/x.md", "site/notes.rst", "site/news/_index.md", "site/a-b.md"}
+		"site/.hidden/x.md", "site/_site/x.md", "site/notes.rst", "site/news/_index.md", "site/a-b.md",
+		"site/img/map.png", "site/deep/er/pic.png", "site/deep/pic.png"}
 	for step := range 150 {
 		name := names[r.IntN(len(names))]
 		touched := name[len("site/"):]
+		image := name[len(name)-4:] == ".png"
 		switch r.IntN(4) {
 		case 0:
-			fsys[name] = mdFile(fmt.Sprintf("title: Step %d\ndate: 2022-02-%02d", step, 1+r.IntN(20)), "Body.")
+			if image {
+				fsys[name] = &fstest.MapFile{Data: []byte("not really a PNG")}
+				break
+			}
+			// Links to files that come and go: the reloaded posts'
+			// Assets must be what a full Load finds.
+			fsys[name] = mdFile(fmt.Sprintf("title: Step %d\ndate: 2022-02-%02d", step, 1+r.IntN(20)),
+				"Body with ![a map](/img/map.png) and ![a picture](pic.png).")
 		case 1:
 			fsys[name] = mdFile("title: [broken", "")
 		case 2:
@@ -69,7 +78,14 @@ func TestSetReloadMatchesLoad(t *testing.T) {
 			}
 			touched = "deep"
 		}
-		if _, err := set.Reload(ctx, touched); err != nil && step < 0 {
+		reload := []string{touched}
+		if image || touched == "deep" {
+			// A post sees a new or removed file when it is read again.
+			for _, n := range names {
+				reload = append(reload, n[len("site/"):])
+			}
+		}
+		if _, err := set.Reload(ctx, reload...); err != nil && step < 0 {
 			t.Fatal(err)
 		}
 		wantPosts, wantErr = source.Load(ctx, fsys, "site", source.Options{})
