@@ -235,11 +235,29 @@ func TestIncrementalMatchesClean(t *testing.T) {
 		case 11: // nothing changed: nothing written
 		}
 		log = append(log, fmt.Sprintf("step %d: op %d on %s", step, op, strings.Join(changed, " ")))
+		// As -serve does: the edited posts' pages first, when their
+		// place is unchanged, then the build.
+		pv := &preview{cfg: cfg, set: set, out: out, state: state}
+		before := pv.postsOf(changed)
 		if _, err := set.Reload(ctx, changed...); err != nil && !strings.Contains(err.Error(), "source") {
 			t.Fatalf("%s: Reload: %v", log[len(log)-1], err)
 		}
+		shown := map[string][]byte{}
+		for _, f := range pv.showEdits(ctx, before, set.Posts()) {
+			shown[f], _ = os.ReadFile(filepath.Join(dir, "inc", filepath.FromSlash(f)))
+		}
+		if (op == 0 || op == 1) && len(shown) == 0 && !posts[rel].broken {
+			t.Fatalf("seed %d, %s: a body edit did not show the page first", seed, log[len(log)-1])
+		}
 		res, next, _ := build(ctx, cfg, set.Posts(), out, &progress{}, state)
 		state = next
+		for f, early := range shown {
+			// A body edit changes nothing else the post's page shows:
+			// the page written first is the build's.
+			if late, _ := os.ReadFile(filepath.Join(dir, "inc", filepath.FromSlash(f))); (op == 0 || op == 1) && !bytes.Equal(early, late) {
+				t.Fatalf("seed %d, %s: the page written first differs from the build's (-first +build):\n%s", seed, log[len(log)-1], cmp.Diff(string(early), string(late)))
+			}
+		}
 		if op == 11 && (res.written != 0 || res.removed != 0) {
 			t.Fatalf("seed %d, %s: a build with no change wrote %d files and removed %d", seed, log[len(log)-1], res.written, res.removed)
 		}

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render"
 	"github.com/folio-go/folio/source"
 )
@@ -106,6 +107,7 @@ func (p *preview) run(ctx context.Context) error {
 // with the error shown over every page, until it is fixed.
 func (p *preview) rebuild(ctx context.Context, paths []string) {
 	start := time.Now()
+	before := p.postsOf(paths)
 	n, err := p.set.Reload(ctx, paths...)
 	if ctx.Err() != nil {
 		return
@@ -146,7 +148,9 @@ func (p *preview) rebuild(ctx context.Context, paths []string) {
 	p.mu.Unlock()
 	posts := p.set.Posts()
 	p.settle()
+	shown := p.showEdits(ctx, before, posts)
 	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state)
+	res.written += len(shown)
 	if state != nil {
 		p.state = state
 		p.warm()
@@ -182,6 +186,80 @@ func unjoin(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// postsOf returns the posts of the last build read from each of the
+// given source files, or nil when there is no last build or when the
+// paths hold more than maxEarly posts (a folder, a whole export).
+func (p *preview) postsOf(paths []string) map[string][]*post.Post {
+	if p.state == nil || p.state.r == nil || p.state.idx == nil {
+		return nil
+	}
+	want := map[string]bool{}
+	for _, rel := range paths {
+		want[filepath.ToSlash(rel)] = true
+	}
+	out := map[string][]*post.Post{}
+	n := 0
+	for _, list := range [][]*post.Post{p.state.idx.Posts(), p.state.idx.Pages()} {
+		for _, q := range list {
+			if want[q.Source.Path] {
+				if n++; n > maxEarly {
+					return nil
+				}
+				out[q.Source.Path] = append(out[q.Source.Path], q)
+			}
+		}
+	}
+	return out
+}
+
+// showEdits writes at once the page of each post edited in a file of
+// before, from the last build's index (render.Renderer.EditedPostPage),
+// when the edit keeps the post in its place: the author sees the edit
+// before the rest of the site is built again, which then writes what
+// else changed (lists, feeds, the neighbours' links) and rewrites that
+// page only if it differs. It returns the files it wrote.
+func (p *preview) showEdits(ctx context.Context, before map[string][]*post.Post, posts []*post.Post) []string {
+	if len(before) == 0 {
+		return nil
+	}
+	after := map[string][]*post.Post{}
+	for _, q := range posts {
+		if _, ok := before[q.Source.Path]; ok {
+			after[q.Source.Path] = append(after[q.Source.Path], q)
+		}
+	}
+	var jobs []job
+	for file, olds := range before {
+		news := after[file]
+		if len(news) != len(olds) {
+			continue // a post added or gone: only the index says where
+		}
+		for i, old := range olds {
+			pg, ok := p.state.r.EditedPostPage(old, news[i])
+			if ok && p.out.ours[pg.File()] {
+				jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+			}
+		}
+	}
+	if len(jobs) == 0 || p.out.Begin(jobFiles(jobs)) != nil {
+		return nil
+	}
+	var written []string
+	w := p.out.writer()
+	defer w.Close()
+	var buf bytes.Buffer
+	for _, j := range jobs {
+		buf.Reset()
+		if ctx.Err() != nil || j.write(&buf) != nil {
+			continue // the build that follows writes it, or says why not
+		}
+		if wrote, err := w.Put(j.file, buf.Bytes()); err == nil && wrote {
+			written = append(written, j.file)
+		}
+	}
+	return written
 }
 
 // warm makes, in the background, the page digests the next rebuild

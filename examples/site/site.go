@@ -110,6 +110,22 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	if prev != nil {
 		prevR, prevFeeds = prev.r, prev.feeds
 	}
+	// The pages of the posts just edited come first, before the lists
+	// and feeds are compared: the author is looking at one of them.
+	early := map[string]bool{}
+	if prevR != nil {
+		jobs := editedPages(prevR, r, idx, out)
+		if len(jobs) > 0 && out.Begin(jobFiles(jobs)) == nil {
+			written0 := out.written.Load()
+			if err := writeAll(ctx, out, jobs, cfg.workers, nil); err != nil {
+				errs = append(errs, err)
+			}
+			res.written += int(out.written.Load() - written0)
+			for _, j := range jobs {
+				early[j.file] = true
+			}
+		}
+	}
 	var files []string
 	var jobs []job
 	write := map[string]bool{}
@@ -120,7 +136,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	abs := absURL(site)
 	for pg := range r.Pages() {
 		files = append(files, pg.File())
-		if write[pg.File()] {
+		if write[pg.File()] && !early[pg.File()] {
 			jobs = append(jobs, job{file: pg.File(), write: pg.Write})
 		}
 		if pg.Kind == render.KindNotFound || pg.Kind == render.KindAsset {
@@ -184,7 +200,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	}
 	written0, unchanged0 := out.written.Load(), out.unchanged.Load()
 	err = writeAll(ctx, out, jobs, cfg.workers, prog)
-	res.written = int(out.written.Load() - written0)
+	res.written += int(out.written.Load() - written0)
 	res.unchanged = int(out.unchanged.Load() - unchanged0)
 	if err != nil {
 		errs = append(errs, err)
@@ -215,6 +231,41 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		next.r, next.feeds = nil, nil
 	}
 	return res, next, errors.Join(errs...)
+}
+
+// maxEarly is how many edited posts build writes first; a larger burst
+// (a checkout, a search and replace) is written in page order.
+const maxEarly = 8
+
+// editedPages returns the jobs of the post pages of r whose post old
+// did not have (an edited post is a new *post.Post) and that an earlier
+// build wrote, or nil when more than maxEarly posts are new.
+func editedPages(old, r *render.Renderer, idx *taxonomy.Index, out *outDir) []job {
+	var jobs []job
+	for _, list := range [][]*post.Post{idx.Posts(), idx.Pages()} {
+		for _, p := range list {
+			if _, ok := old.PostPage(p); ok {
+				continue
+			}
+			pg, ok := r.PostPage(p)
+			if !ok || !out.ours[pg.File()] {
+				continue
+			}
+			if len(jobs) == maxEarly {
+				return nil
+			}
+			jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+		}
+	}
+	return jobs
+}
+
+func jobFiles(jobs []job) []string {
+	files := make([]string, len(jobs))
+	for i, j := range jobs {
+		files[i] = j.file
+	}
+	return files
 }
 
 // index files the posts and makes the renderer of their pages, with the
