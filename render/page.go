@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/sitepath"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -348,7 +349,7 @@ func (r *Renderer) enumerate() error {
 	add := func(pg Page) {
 		if pg.Post == nil || pg.Post.Kind == post.KindPage {
 			// A post's path was checked when it was expanded.
-			if err := checkPath(pg.Path); err != nil {
+			if err := sitepath.CheckPath(pg.Path); err != nil {
 				errs = append(errs, fmt.Errorf("render: %s: path %q: %w", what(pg), pg.Path, err))
 				return
 			}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/sitepath"
 	"github.com/folio-go/folio/render/markup"
 	"github.com/folio-go/folio/taxonomy"
 )
@@ -58,7 +59,7 @@ func (r *Renderer) feedLinks(root string, feeds []FeedLink) []FeedLink {
 	for _, f := range feeds {
 		u := strings.TrimSpace(f.URL)
 		switch {
-		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && checkPath(u) == nil:
+		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && sitepath.CheckPath(u) == nil:
 			u = r.link(root, u)
 		case markup.IsWebURL(u):
 		default:

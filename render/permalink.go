@@ -4,122 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/sitepath"
 )
 
 // ErrUnsafePath is matched (errors.Is) by every error about a permalink
 // pattern or a path made from one that is not a safe site path.
-var ErrUnsafePath = errors.New("unsafe path")
+var ErrUnsafePath = sitepath.ErrUnsafe
 
 // ErrPathClash is matched by every error about two pages on one path.
 var ErrPathClash = errors.New("two pages on one path")
-
-// expand replaces the tokens of pattern with the values lookup gives and
-// checks that the result is a safe site path. lookup reports false for a
-// token it does not know. Empty values are left out with their slash.
-func expand(pattern string, lookup func(string) (string, bool)) (string, error) {
-	if err := checkPattern(pattern); err != nil {
-		return "/", err
-	}
-	var b strings.Builder
-	for i := 0; i < len(pattern); {
-		c := pattern[i]
-		if c != ':' {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(pattern) && pattern[j] >= 'a' && pattern[j] <= 'z' {
-			j++
-		}
-		tok := pattern[i+1 : j]
-		val, ok := lookup(tok)
-		if !ok {
-			return "/", fmt.Errorf("permalink %q: unknown token :%s: %w", pattern, tok, ErrUnsafePath)
-		}
-		b.WriteString(val)
-		i = j
-	}
-	p := collapseSlashes("/" + b.String())
-	if err := checkPath(p); err != nil {
-		return standInPath(p), fmt.Errorf("permalink %q gives %q: %w", pattern, p, err)
-	}
-	return p, nil
-}
-
-// standInPath is the site path of the file FilePath(p) names: the safe
-// stand-in for a path that failed its check.
-func standInPath(p string) string {
-	f := FilePath(p)
-	if f == "index.html" {
-		return "/"
-	}
-	return "/" + strings.TrimSuffix(f, "index.html")
-}
-
-// checkPattern rejects patterns that are absolute URLs or climb out of the
-// site before any token is filled in.
-func checkPattern(pattern string) error {
-	switch {
-	case strings.HasPrefix(pattern, "//") || strings.Contains(pattern, "://"):
-		return fmt.Errorf("permalink %q is an absolute URL: %w", pattern, ErrUnsafePath)
-	case strings.Contains(pattern, `\`):
-		return fmt.Errorf("permalink %q contains a backslash: %w", pattern, ErrUnsafePath)
-	}
-	for i := 0; i < len(pattern); i++ {
-		if pattern[i] == ':' && (i+1 == len(pattern) || pattern[i+1] < 'a' || pattern[i+1] > 'z') {
-			return fmt.Errorf("permalink %q has a colon that starts no token: %w", pattern, ErrUnsafePath)
-		}
-	}
-	return nil
-}
-
-func collapseSlashes(p string) string {
-	for strings.Contains(p, "//") {
-		p = strings.ReplaceAll(p, "//", "/")
-	}
-	return p
-}
-
-// checkPath reports whether p, a site path made from a pattern, is one
-// FilePath maps to a file without cleaning and a browser reads as a path:
-// no "." or ".." segments, no backslash, no colon (a scheme), no query,
-// fragment or percent sign, no spaces or control characters.
-func checkPath(p string) error {
-	if !strings.HasPrefix(p, "/") {
-		return fmt.Errorf("not rooted: %w", ErrUnsafePath)
-	}
-	for _, r := range p {
-		if r < 0x80 && unsafeASCII[r] || r >= 0x80 && r <= 0x9f {
-			return fmt.Errorf("character %q: %w", r, ErrUnsafePath)
-		}
-	}
-	for rest := p; rest != ""; {
-		seg := rest
-		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			seg, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if seg == "." || seg == ".." {
-			return fmt.Errorf("segment %q: %w", seg, ErrUnsafePath)
-		}
-	}
-	return nil
-}
-
-// unsafeASCII marks the ASCII characters no path may hold: controls,
-// the space and those that mean something else in a URL or a file name.
-var unsafeASCII = func() (t [0x80]bool) {
-	for c := range t {
-		t[c] = c <= ' ' || c == 0x7f || strings.ContainsRune(`\:?#%"<>|*`, rune(c))
-	}
-	return t
-}()
 
 // Check reports, before anything is written, every problem the permalink
 // patterns give with posts: a pattern with an unknown token, an absolute

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/sitepath"
 )
 
 // FuzzPermalink checks that no pattern and slug make Check panic, and
@@ -25,7 +26,7 @@ func FuzzPermalink(f *testing.F) {
 			return
 		}
 		for _, u := range []string{s.PostURL(p), s.TermURL("categories", term)} {
-			if checkPath(u) != nil {
+			if sitepath.CheckPath(u) != nil {
 				t.Fatalf("Check accepted %q -> %q", pattern, u)
 			}
 			f := FilePath(u)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/folio-go/folio/post"
+	"github.com/folio-go/folio/render/internal/sitepath"
 )
 
 // Site describes a whole site: its name, where it is served, and the
@@ -177,7 +178,7 @@ func (s *Site) postPath(p *post.Post) (string, error) {
 	if p.Date.IsZero() || p.Kind == post.KindPage {
 		pattern = pl.Undated
 	}
-	return expand(pattern, s.postTokens(p))
+	return sitepath.Expand(pattern, s.postTokens(p))
 }
 
 // postTokens returns the value of each post token for p.
@@ -261,7 +262,7 @@ func (s *Site) TermURL(taxonomy, term string) string {
 }
 
 func (s *Site) termPath(taxonomy, term string) (string, error) {
-	return expand(s.Permalinks.withDefaults().Term, func(tok string) (string, bool) {
+	return sitepath.Expand(s.Permalinks.withDefaults().Term, func(tok string) (string, bool) {
 		switch tok {
 		case "taxonomy":
 			return taxonomySlug(taxonomy), true
@@ -280,7 +281,7 @@ func (s *Site) TaxonomyURL(taxonomy string) string {
 }
 
 func (s *Site) taxonomyPath(taxonomy string) (string, error) {
-	return expand(s.Permalinks.withDefaults().Taxonomy, func(tok string) (string, bool) {
+	return sitepath.Expand(s.Permalinks.withDefaults().Taxonomy, func(tok string) (string, bool) {
 		if tok == "taxonomy" {
 			return taxonomySlug(taxonomy), true
 		}
@@ -309,7 +310,7 @@ func (s *Site) archivePath(year, month, day int) (string, error) {
 		"month": fmt.Sprintf("%02d", month),
 		"day":   fmt.Sprintf("%02d", day),
 	}
-	return expand(pattern, func(tok string) (string, bool) {
+	return sitepath.Expand(pattern, func(tok string) (string, bool) {
 		v, ok := vals[tok]
 		return v, ok
 	})
@@ -332,7 +333,7 @@ func (s *Site) pagePath(base string, n int) (string, error) {
 		// A list written as a file ("/tags.html") pages beside it.
 		dir = path.Dir(dir) + "/"
 	}
-	return expand(dir+s.Permalinks.withDefaults().Page, func(tok string) (string, bool) {
+	return sitepath.Expand(dir+s.Permalinks.withDefaults().Page, func(tok string) (string, bool) {
 		if tok == "num" {
 			return fmt.Sprint(n), true
 		}
@@ -359,21 +360,7 @@ func (s *Site) AbsURL(p string) string {
 // backslashes count as slashes, and ".." cannot climb above the root, so
 // the result never escapes the output folder; Check reports the paths
 // that would need such cleaning.
-func FilePath(urlPath string) string {
-	if i := strings.IndexAny(urlPath, "?#"); i >= 0 {
-		urlPath = urlPath[:i]
-	}
-	urlPath = strings.ReplaceAll(urlPath, `\`, "/")
-	dirLike := urlPath == "" || strings.HasSuffix(urlPath, "/")
-	clean := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
-	if clean == "" {
-		return "index.html"
-	}
-	if dirLike || !strings.Contains(path.Base(clean), ".") {
-		return clean + "/index.html"
-	}
-	return clean
-}
+func FilePath(urlPath string) string { return sitepath.FilePath(urlPath) }
 
 // linkTail is what a link to the site path to puts after the linking
 // page's root (see Renderer.rootOf): under RelativeURLs the file serving

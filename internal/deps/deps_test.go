@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"render/feed": {module + "/post", module + "/render/markup"},
 	// render makes sites; nothing under render imports source.
 	"render": {module + "/post", module + "/taxonomy", module + "/render/markup", module + "/render/feed",
-		module + "/render/internal/links"},
+		module + "/render/internal/links", module + "/render/internal/sitepath"},
 	// render/postfile writes one post on its own: back in the formats
 	// source reads (the Markdown front matter is YAML), or as JSON, whose
 	// word count reads the body expanded by render/markup.
@@ -42,6 +42,9 @@ var allowed = map[string][]string{
 	// render/internal/links holds render's URL helpers for links moved
 	// with their posts; it knows nothing of posts.
 	"render/internal/links": {},
+	// render/internal/sitepath expands permalink patterns and checks the
+	// paths they give; it knows nothing of posts.
+	"render/internal/sitepath": {},
 	// render/internal/htmltest holds what the tests of render and markup
 	// share to prove pages inert.
 	"render/internal/htmltest": {module + "/render/internal/htmltok"},

@@ -9,10 +9,12 @@
 //     render/internal/htmltok (the tokenizer its sanitizer is built on);
 //     render/feed imports post and render/markup. Neither imports render.
 //   - render imports post, taxonomy, render/markup, render/feed and
-//     render/internal/links (its URL helpers for moved links);
+//     render/internal/links (its URL helpers for moved links) and
+//     render/internal/sitepath (permalink patterns and path checks);
 //     render/postfile imports post, render/markup and YAML. Nothing under
 //     render imports source.
-//   - render/internal/htmltok and render/internal/links import nothing;
+//   - render/internal/htmltok, render/internal/links and
+//     render/internal/sitepath import nothing;
 //     render/internal/htmltest (shared by render's and markup's tests)
 //     imports htmltok.
 //   - internal/golden (the golden-file check of every package's tests)
