@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/folio-go/folio/post"
 	"github.com/folio-go/folio/render/markup"
@@ -137,7 +136,12 @@ func (r *Renderer) structureDigest() digest {
 			k.str(p.Source.Path)
 			k.int(p.Source.Line)
 			k.str(p.Slug)
-			k.b = p.Date.AppendFormat(k.b, time.RFC3339Nano)
+			// The instant, its offset and its zone's name: what places the
+			// post in an archive, without formatting the date.
+			_, off := p.Date.Zone()
+			k.int(int(p.Date.Unix()))
+			k.int(p.Date.Nanosecond())
+			k.int(off)
 			k.str(p.Date.Location().String())
 			terms(p.Categories)
 			terms(p.Tags)

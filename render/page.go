@@ -206,11 +206,19 @@ type Page struct {
 	write func(io.Writer) error
 	// in is what the page shows, for Changes to compare.
 	in pageIn
+	// file is FilePath(filePath), made once when the Renderer lists the
+	// page; it stands while Path is filePath.
+	file, filePath string
 }
 
 // File is the slash-separated file the page is written to, relative to
 // the output folder; see FilePath.
-func (p Page) File() string { return FilePath(p.Path) }
+func (p Page) File() string {
+	if p.file != "" && p.filePath == p.Path {
+		return p.file
+	}
+	return FilePath(p.Path)
+}
 
 // Write writes the page to w. The page is rendered in full before
 // anything is written, so an error leaves w untouched unless w itself
@@ -355,6 +363,7 @@ func (r *Renderer) enumerate() error {
 			}
 		}
 		f := pg.File()
+		pg.file, pg.filePath = f, pg.Path
 		if prev, ok := seen[f]; ok {
 			errs = append(errs, fmt.Errorf("render: %s and %s are both written to %s: %w", what(prev), what(pg), f, ErrPathClash))
 			return

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,6 +44,10 @@ type siteBuild struct {
 	idx   *taxonomy.Index
 	r     *render.Renderer
 	feeds map[string][sha256.Size]byte // by file
+	// sitemap is what the sitemap listed, and sitemapFiles the files it
+	// took, so that a build listing the same need not write it again.
+	sitemap      []feed.SitemapURL
+	sitemapFiles []string
 }
 
 // result counts what a build did.
@@ -175,13 +180,22 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		files = append(files, j.file)
 		jobs = append(jobs, j)
 	}
-	maps, err := sitemapJobs(sitemap, abs("/"))
-	if err != nil {
-		errs = append(errs, err)
-	}
-	for _, j := range maps {
-		files = append(files, j.file)
-		jobs = append(jobs, j)
+	if prev != nil && prev.sitemapFiles != nil && slices.Equal(prev.sitemap, sitemap) {
+		// The same pages with the same dates: the sitemap on disk stands.
+		files = append(files, prev.sitemapFiles...)
+		next.sitemap, next.sitemapFiles = sitemap, prev.sitemapFiles
+	} else {
+		maps, err := sitemapJobs(sitemap, abs("/"))
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, j := range maps {
+			files = append(files, j.file)
+			jobs = append(jobs, j)
+		}
+		if err == nil && next.feeds != nil {
+			next.sitemap, next.sitemapFiles = sitemap, jobFiles(maps)
+		}
 	}
 	// The files the posts link to and the static folder, beside the
 	// pages in the manifest, so that a later build keeps or removes them
@@ -228,7 +242,7 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 	if err != nil || writeFailed(errs) {
 		// Some file may hold what neither build wrote: render and
 		// compare it all next time.
-		next.r, next.feeds = nil, nil
+		next.r, next.feeds, next.sitemap, next.sitemapFiles = nil, nil, nil, nil
 	}
 	return res, next, errors.Join(errs...)
 }
