@@ -53,6 +53,10 @@
 // Diff compares two Renderers of one site, before and after an edit, and
 // says which pages must be written and which files removed, without
 // rendering: a program that keeps a site up to date writes only those.
+// Renderer.EditedPostPage renders an edited post's page from the last
+// Renderer, without indexing the posts again, when the edit keeps the
+// post's place (date, slug, terms), so a preview can show a saved body
+// at once and build the rest after.
 //
 // # Shortcodes and template actions
 //
