@@ -94,10 +94,19 @@ func treeFiles(ctx context.Context, fsys fs.FS, root string) (*tree, error) {
 // root) as it is now, as Set.Reload reads it again: what t held at or
 // under rel goes, and what is there now is listed.
 func (t *tree) update(ctx context.Context, fsys fs.FS, root, rel string) error {
-	for _, f := range t.under(rel) {
-		delete(t.has, f)
+	// What was at rel, and under it: two runs of the sorted list, found
+	// without going over all of it.
+	prefix := rel + "/"
+	i := sort.SearchStrings(t.sorted, prefix)
+	j := i
+	for j < len(t.sorted) && strings.HasPrefix(t.sorted[j], prefix) {
+		delete(t.has, t.sorted[j])
+		j++
 	}
-	t.sorted = slices.DeleteFunc(t.sorted, func(f string) bool { return f == rel || strings.HasPrefix(f, rel+"/") })
+	t.sorted = slices.Delete(t.sorted, i, j)
+	if k := sort.SearchStrings(t.sorted, rel); k < len(t.sorted) && t.sorted[k] == rel {
+		t.sorted = slices.Delete(t.sorted, k, k+1)
+	}
 	delete(t.has, rel)
 	name := path.Join(root, rel)
 	info, err := fs.Lstat(fsys, name)

@@ -108,6 +108,25 @@ func (s *Set) Posts() []*post.Post {
 	return posts
 }
 
+// FilePosts returns the posts of the file rel (slash-separated, relative
+// to the Set's root, as Reload takes it) that Posts returns, in their
+// order; nil for a file the Set does not hold. A watcher that reloaded a
+// file learns from it what that file gives now, without going over every
+// post.
+func (s *Set) FilePosts(rel string) []*post.Post {
+	sf := s.files[path.Clean(strings.TrimPrefix(rel, "./"))]
+	if sf == nil {
+		return nil
+	}
+	var posts []*post.Post
+	for _, p := range sf.res.posts {
+		if keep(p, s.opt) {
+			posts = append(posts, p)
+		}
+	}
+	return posts
+}
+
 // Err returns the errors a Load of the files as they are now would
 // return, in path order: errors.Join of every failed file's *Error.
 func (s *Set) Err() error { return s.err(context.Background()) }
@@ -164,11 +183,19 @@ func (s *Set) Reload(ctx context.Context, paths ...string) (int, error) {
 		if rel == "." || skipped(rel) {
 			continue
 		}
-		// Whatever was under rel before is gone, or read again below.
-		for have := range s.files {
-			if have == rel || strings.HasPrefix(have, rel+"/") {
-				delete(s.files, have)
-				touched[have] = true
+		// Whatever was under rel before is gone, or read again below. A
+		// file the Set holds has nothing under it: only a folder, or a
+		// path it does not know, needs every file looked at (which on a
+		// big tree costs more than reading the file).
+		if _, ok := s.files[rel]; ok {
+			delete(s.files, rel)
+			touched[rel] = true
+		} else {
+			for have := range s.files {
+				if strings.HasPrefix(have, rel+"/") {
+					delete(s.files, have)
+					touched[have] = true
+				}
 			}
 		}
 		name := path.Join(s.root, rel)

@@ -111,6 +111,15 @@ func TestSetReloadKeepsOthers(t *testing.T) {
 		t.Errorf("Reload = %d, %v; want 1 and an error for ../x.md", n, err)
 	}
 	after := set.Posts()
+	if got := set.FilePosts("b.md"); len(got) != 1 || got[0] != after[1] {
+		t.Errorf("FilePosts(b.md) = %v, want the reloaded post", got)
+	}
+	if got := set.FilePosts("./a.md"); len(got) != 1 || got[0] != before[0] {
+		t.Errorf("FilePosts(./a.md) = %v, want a's post", got)
+	}
+	if got := set.FilePosts("missing.md"); got != nil {
+		t.Errorf("FilePosts(missing.md) = %v, want nil", got)
+	}
 	if after[0] != before[0] || after[1] == before[1] || after[1].Title != "B2" {
 		t.Errorf("after Reload: %q (same a: %v), %q (same b: %v)", after[0].Title, after[0] == before[0], after[1].Title, after[1] == before[1])
 	}
