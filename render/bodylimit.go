@@ -8,7 +8,7 @@ import "github.com/folio-go/folio/post"
 // post of the index. The check takes time linear in the body, and is
 // made once per post.
 func (r *Renderer) guardedBody(p *post.Post) (b post.Body, past bool) {
-	c := r.posts[p]
+	c := r.cacheOf(p)
 	if c == nil {
 		b, err := r.opt.Limits.Guard(p.Body)
 		if err != nil {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"io"
-	"maps"
 	"reflect"
 
 	"github.com/folio-go/folio/post"
@@ -33,21 +32,39 @@ func (r *Renderer) EditedPostPage(old, edited *post.Post) (pg Page, ok bool) {
 	}
 	q := *edited
 	q.Slug = old.Slug
+	// A Renderer sharing r's, with q standing in for old: the maps are
+	// not copied, since on a big site that memory has gone cold since the
+	// last build.
 	e := &Renderer{site: r.site, idx: r.idx, body: r.body, markup: r.markup, opt: r.opt, theme: r.theme,
 		authors: r.authors, termURLs: r.termURLs, nav: r.nav, years: r.years, basePath: r.basePath,
 		aliases: r.aliases, sitePaths: r.sitePaths, originHost: r.originHost, sentinel: r.sentinel,
-		posts: maps.Clone(r.posts), standIn: map[*post.Post]*post.Post{&q: old}}
-	e.posts[&q] = &postCache{sitePath: oc.sitePath}
+		posts: r.posts, chromes: r.chromes, standIn: &standIn{edited: &q, old: old, c: &postCache{sitePath: oc.sitePath}}}
 	return Page{Path: oc.url, Kind: KindPost, Post: &q, write: func(w io.Writer) error { return e.WritePost(w, &q) }}, true
+}
+
+// standIn is an edited copy of a post put in the place of the post old
+// of the index, with its own cache (see EditedPostPage).
+type standIn struct {
+	edited, old *post.Post
+	c           *postCache
 }
 
 // placeOf is the post of the index whose place p takes: p itself, or the
 // post an EditedPostPage copy stands in for.
 func (r *Renderer) placeOf(p *post.Post) *post.Post {
-	if old, ok := r.standIn[p]; ok {
-		return old
+	if r.standIn != nil && p == r.standIn.edited {
+		return r.standIn.old
 	}
 	return p
+}
+
+// cacheOf is what r keeps of p, one of its posts (or the copy standing
+// in for one); nil for a post r does not hold.
+func (r *Renderer) cacheOf(p *post.Post) *postCache {
+	if r.standIn != nil && p == r.standIn.edited {
+		return r.standIn.c
+	}
+	return r.posts[p]
 }
 
 // samePlace reports whether edited, put in old's stead, would have old's

@@ -142,8 +142,9 @@ type Renderer struct {
 	aliases    map[string]*post.Post
 	sitePaths  map[string]bool
 	originHost string
-	// chromes holds the header and footer of each chromeKey.
-	chromes sync.Map
+	// chromes holds the header and footer of each chromeKey; an
+	// EditedPostPage Renderer shares its maker's.
+	chromes *sync.Map
 	// sentinel stands for the root of a page's links in entries rendered
 	// once for every list page (see entry); it is random so that no
 	// content can hold it.
@@ -151,9 +152,9 @@ type Renderer struct {
 	// keys are the digests of what each page shows, for Changes; made on
 	// first use.
 	keys pageKeys
-	// standIn maps an edited copy of a post to the post whose place in
-	// the index it takes (see EditedPostPage); nil otherwise.
-	standIn map[*post.Post]*post.Post
+	// standIn is the edited copy of a post this Renderer writes in the
+	// place of one of the index's (see EditedPostPage); nil otherwise.
+	standIn *standIn
 }
 
 // themeIDs are the ids the default theme's pages use around a post's
@@ -242,7 +243,7 @@ func NewRenderer(site *Site, idx *taxonomy.Index, opt PageOptions) (*Renderer, e
 	if err := checkBaseURL(site.BaseURL); err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(),
+	r := &Renderer{site: *site, idx: idx, opt: opt, body: opt.Body, basePath: site.basePath(), chromes: &sync.Map{},
 		sentinel: fmt.Sprintf("folioroot%016x", rand.Uint64())}
 	if r.opt.Shortcodes == nil {
 		r.opt.Shortcodes = markup.NewHandlers()
@@ -324,8 +325,8 @@ func (r *Renderer) Pages() iter.Seq[Page] { return slices.Values(r.pages) }
 // PostPage returns the page of p, one of the index's posts, as Pages
 // lists it; ok is false for a post the index does not hold.
 func (r *Renderer) PostPage(p *post.Post) (pg Page, ok bool) {
-	c, ok := r.posts[p]
-	if !ok {
+	c := r.cacheOf(p)
+	if c == nil {
 		return Page{}, false
 	}
 	return Page{Path: c.url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }}, true
@@ -380,7 +381,7 @@ func (r *Renderer) enumerate() error {
 		add(pg)
 	}
 	for _, p := range r.idx.Pages() {
-		add(Page{Path: r.posts[p].url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }})
+		add(Page{Path: r.cacheOf(p).url, Kind: KindPost, Post: p, write: func(w io.Writer) error { return r.WritePost(w, p) }})
 	}
 	for _, name := range r.idx.Taxonomies() {
 		add(Page{Path: r.site.TaxonomyURL(name), Kind: KindTaxonomy, write: func(w io.Writer) error { return r.WriteTaxonomy(w, name) },
@@ -473,10 +474,10 @@ func (r *Renderer) execute(w io.Writer, kind Kind, d *PageData) error {
 // WritePost writes the page of p, which must be one of the index's posts.
 // An error from the body renderer is returned and nothing is written.
 func (r *Renderer) WritePost(w io.Writer, p *post.Post) error {
-	if _, ok := r.posts[p]; !ok {
+	if r.cacheOf(p) == nil {
 		return fmt.Errorf("render: %s is not in the index", postName(p))
 	}
-	path := r.posts[p].url
+	path := r.cacheOf(p).url
 	d, err := r.newPage(KindPost, path, path)
 	if err != nil {
 		return err

@@ -148,7 +148,7 @@ func (r *Renderer) entry(root string, p *post.Post) (template.HTML, error) {
 	if r.theme.entry == nil {
 		return "", nil
 	}
-	c := r.posts[p]
+	c := r.cacheOf(p)
 	c.entryOnce.Do(func() {
 		pd, err := r.postData(r.entryRoot(), p, false)
 		if err != nil {
@@ -249,7 +249,7 @@ func pageTotal(n, size int) int {
 // postBody), except to learn its error when the summary fails or is
 // empty: a body that does not render stops every page showing the post.
 func (r *Renderer) rendered(p *post.Post) *postCache {
-	c := r.posts[p]
+	c := r.cacheOf(p)
 	c.once.Do(func() {
 		s := &r.site
 		if !p.Date.IsZero() {
@@ -295,7 +295,7 @@ func (r *Renderer) rendered(p *post.Post) *postCache {
 // A post not in the index is rendered each time it is asked for. An error
 // is the body renderer's.
 func (r *Renderer) Summary(p *post.Post) (template.HTML, bool, error) {
-	if _, ok := r.posts[p]; !ok {
+	if r.cacheOf(p) == nil {
 		return r.summary(p)
 	}
 	c := r.rendered(p)
@@ -313,7 +313,7 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 	if r.hidden(p) {
 		return markup.ProtectedNotice, nil
 	}
-	if c := r.posts[p]; c != nil && c.bodyDone.Load() {
+	if c := r.cacheOf(p); c != nil && c.bodyDone.Load() {
 		return c.body, c.bodyErr
 	}
 	b, _ := r.guardedBody(p)
@@ -333,7 +333,7 @@ func (r *Renderer) postBody(p *post.Post) (template.HTML, error) {
 // site does not hold every body at once. A post not in the index is
 // rendered each time. An error is the body renderer's.
 func (r *Renderer) Body(p *post.Post) (template.HTML, error) {
-	c := r.posts[p]
+	c := r.cacheOf(p)
 	if c == nil {
 		return r.postBody(p)
 	}
@@ -398,7 +398,7 @@ func (r *Renderer) summaryOf(p *post.Post, body template.HTML, expanded bool) (t
 
 // pageURL is the site path of p's page.
 func (r *Renderer) pageURL(p *post.Post) string {
-	if c, ok := r.posts[p]; ok {
+	if c := r.cacheOf(p); c != nil {
 		return c.url
 	}
 	return r.site.PostURL(p)
@@ -514,7 +514,7 @@ func (r *Renderer) sitePath(url string) sitePath {
 
 // postLink links to p from a page whose links start with root.
 func (r *Renderer) postLink(root string, p *post.Post) string {
-	if c, ok := r.posts[p]; ok {
+	if c := r.cacheOf(p); c != nil {
 		return root + c.tail
 	}
 	return r.link(root, r.site.PostURL(p))
