@@ -243,7 +243,7 @@ func TestIncrementalMatchesClean(t *testing.T) {
 			t.Fatalf("%s: Reload: %v", log[len(log)-1], err)
 		}
 		shown := map[string][]byte{}
-		for _, f := range pv.showEdits(ctx, before, set.Posts()) {
+		for _, f := range pv.showEdits(ctx, before) {
 			shown[f], _ = os.ReadFile(filepath.Join(dir, "inc", filepath.FromSlash(f)))
 		}
 		if (op == 0 || op == 1) && len(shown) == 0 && !posts[rel].broken {

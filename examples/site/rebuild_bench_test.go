@@ -95,11 +95,11 @@ func benchRebuild(b *testing.B, mode string) {
 		if _, err := set.Reload(ctx, name); err != nil {
 			b.Fatal(err)
 		}
-		posts := set.Posts()
-		if len(p.showEdits(ctx, before, posts)) > 0 {
+		if len(p.showEdits(ctx, before)) > 0 {
 			page += time.Since(t0)
 			shown++
 		}
+		posts := set.Posts()
 		_, p.state, err = build(ctx, cfg, posts, out, nil, p.state)
 		if err != nil {
 			b.Fatal(err)

@@ -146,9 +146,9 @@ func (p *preview) rebuild(ctx context.Context, paths []string) {
 		return
 	}
 	p.mu.Unlock()
-	posts := p.set.Posts()
 	p.settle()
-	shown := p.showEdits(ctx, before, posts)
+	shown := p.showEdits(ctx, before)
+	posts := p.set.Posts()
 	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state)
 	res.written += len(shown)
 	if state != nil {
@@ -190,25 +190,22 @@ func unjoin(err error) []error {
 
 // postsOf returns the posts of the last build read from each of the
 // given source files, or nil when there is no last build or when the
-// paths hold more than maxEarly posts (a folder, a whole export).
+// paths hold more than maxEarly posts (a folder, a whole export). It
+// looks them up rather than going over every post: on a big site that
+// memory has gone cold since the last build.
 func (p *preview) postsOf(paths []string) map[string][]*post.Post {
-	if p.state == nil || p.state.r == nil || p.state.idx == nil {
+	if p.state == nil || p.state.r == nil || p.state.bySource == nil {
 		return nil
-	}
-	want := map[string]bool{}
-	for _, rel := range paths {
-		want[filepath.ToSlash(rel)] = true
 	}
 	out := map[string][]*post.Post{}
 	n := 0
-	for _, list := range [][]*post.Post{p.state.idx.Posts(), p.state.idx.Pages()} {
-		for _, q := range list {
-			if want[q.Source.Path] {
-				if n++; n > maxEarly {
-					return nil
-				}
-				out[q.Source.Path] = append(out[q.Source.Path], q)
+	for _, rel := range paths {
+		rel = filepath.ToSlash(rel)
+		if posts := p.state.bySource[rel]; len(posts) > 0 {
+			if n += len(posts); n > maxEarly {
+				return nil
 			}
+			out[rel] = posts
 		}
 	}
 	return out
@@ -220,26 +217,25 @@ func (p *preview) postsOf(paths []string) map[string][]*post.Post {
 // before the rest of the site is built again, which then writes what
 // else changed (lists, feeds, the neighbours' links) and rewrites that
 // page only if it differs. It returns the files it wrote.
-func (p *preview) showEdits(ctx context.Context, before map[string][]*post.Post, posts []*post.Post) []string {
+func (p *preview) showEdits(ctx context.Context, before map[string][]*post.Post) []string {
 	if len(before) == 0 {
 		return nil
 	}
-	after := map[string][]*post.Post{}
-	for _, q := range posts {
-		if _, ok := before[q.Source.Path]; ok {
-			after[q.Source.Path] = append(after[q.Source.Path], q)
-		}
-	}
 	var jobs []job
 	for file, olds := range before {
-		news := after[file]
+		news := p.set.FilePosts(file)
 		if len(news) != len(olds) {
 			continue // a post added or gone: only the index says where
 		}
-		for i, old := range olds {
-			pg, ok := p.state.r.EditedPostPage(old, news[i])
-			if ok && p.out.ours[pg.File()] {
-				jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+		for _, edited := range news {
+			for _, old := range olds {
+				if old.Source.Line != edited.Source.Line {
+					continue
+				}
+				if pg, ok := p.state.r.EditedPostPage(old, edited); ok && p.out.ours[pg.File()] {
+					jobs = append(jobs, job{file: pg.File(), write: pg.Write})
+				}
+				break
 			}
 		}
 	}

@@ -48,6 +48,9 @@ type siteBuild struct {
 	// took, so that a build listing the same need not write it again.
 	sitemap      []feed.SitemapURL
 	sitemapFiles []string
+	// bySource holds the index's posts by source file, for -serve to
+	// find the posts of a saved file; nil unless serving.
+	bySource map[string][]*post.Post
 }
 
 // result counts what a build did.
@@ -108,6 +111,12 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		// A build that another will follow keeps what each feed showed;
 		// a single build spares itself the digests.
 		next.feeds = map[string][sha256.Size]byte{}
+		next.bySource = map[string][]*post.Post{}
+		for _, list := range [][]*post.Post{idx.Posts(), idx.Pages()} {
+			for _, p := range list {
+				next.bySource[p.Source.Path] = append(next.bySource[p.Source.Path], p)
+			}
+		}
 	}
 
 	var prevR *render.Renderer
