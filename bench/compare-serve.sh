@@ -17,7 +17,10 @@ bench=${FOLIO_SHARED:-$here/../../shared}/bench
 [ -d "$bench" ] || bench=$here/../../../shared/bench
 work=${TMPDIR:-/tmp}/folio-serve-bench-$n
 mkdir -p "$work"
-[ -d "$work/content/posts" ] || python3 "$bench/gencorpus.py" "$work" "$n"
+# The edits below change the posts: each run starts from a fresh copy of
+# the generated corpus, or titles grow from run to run.
+[ -d "$work/pristine/content/posts" ] || python3 "$bench/gencorpus.py" "$work/pristine" "$n"
+rm -rf "$work/content" && cp -r "$work/pristine/content" "$work/content"
 
 hugo=$(command -v hugo 2>/dev/null || echo "$(go env GOPATH)/bin/hugo")
 if [ ! -x "$hugo" ]; then
@@ -110,10 +113,18 @@ if [ -x "$hugo" ]; then
 fi
 
 # the first build into an empty folder, this branch against main
+# (FOLIO_MAIN), alternating, three times each; into tmpfs when there is
+# one, since the disk's variance between two runs is larger than the
+# difference between the programs
+first=$work/first
+[ -d /dev/shm ] && first=/dev/shm/folio-serve-bench-first
 if [ -d "${FOLIO_MAIN:-/work/main}" ]; then
   (cd "${FOLIO_MAIN:-/work/main}" && go build -o "$work/folio-main" ./examples/site)
-  for bin in folio-main folio-site; do
-    rm -rf "$work/first"
-    /usr/bin/time -f "$bin first build: %e s wall, %U s user, %S s sys, %M KB peak" "$work/$bin" -src "$work/content" -out "$work/first" >/dev/null
+  for round in 1 2 3; do
+    for bin in folio-main folio-site; do
+      rm -rf "$first"
+      /usr/bin/time -f "$bin first build: %e s wall, %U s user, %S s sys, %M KB peak" "$work/$bin" -src "$work/content" -out "$first" >/dev/null
+    done
   done
+  rm -rf "$first"
 fi
