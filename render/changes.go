@@ -123,7 +123,7 @@ type pageKeys struct {
 // terms as written.
 func (r *Renderer) structureDigest() digest {
 	r.keys.structOnce.Do(func() {
-		var k keyBuf
+		k := keyBuf{b: make([]byte, 0, 96*len(r.idx.Posts()))}
 		terms := func(ts []post.Term) {
 			k.int(len(ts))
 			for _, t := range ts {
@@ -149,6 +149,10 @@ func (r *Renderer) structureDigest() digest {
 			for _, a := range p.Authors {
 				k.str(a.Name)
 				k.str(a.Slug)
+			}
+			k.int(len(p.Taxonomies))
+			if len(p.Taxonomies) == 0 {
+				continue
 			}
 			for _, name := range sortedTaxonomyNames(p.Taxonomies) {
 				k.str(name)
