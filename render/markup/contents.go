@@ -99,35 +99,49 @@ func HeadingAnchors(h string) string {
 	var b strings.Builder
 	b.Grow(len(h) + 256)
 	for i := 0; ; {
-		j := strings.Index(h[i:], "<h")
-		if j < 0 {
+		start, end, stop, ok := nextHeading(h, i)
+		if !ok {
 			b.WriteString(h[i:])
 			return b.String()
 		}
-		start := i + j + 2
-		if start >= len(h) || h[start] < '1' || h[start] > '6' || start+1 >= len(h) || (h[start+1] != ' ' && h[start+1] != '>') {
-			b.WriteString(h[i:start])
+		id, has := attrValue(h[start+1:end], "id")
+		if stop < 0 || !has || id == "" {
+			b.WriteString(h[i : end+1])
+			i = end + 1
+			continue
+		}
+		b.WriteString(h[i:stop])
+		b.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(id) + `" aria-label="Link to this section">#</a>`)
+		i = stop
+	}
+}
+
+// nextHeading finds the first heading at or after i in h, HTML as
+// Sanitize writes it: start is the index of its level digit ("<h2 …"),
+// end that of its start tag's ">", stop that of its "</h2>" (-1 when it
+// has none). ok is false when no heading is left, or its start tag has
+// no end.
+func nextHeading(h string, i int) (start, end, stop int, ok bool) {
+	for {
+		j := strings.Index(h[i:], "<h")
+		if j < 0 {
+			return 0, 0, 0, false
+		}
+		start = i + j + 2
+		if start+1 >= len(h) || h[start] < '1' || h[start] > '6' || (h[start+1] != ' ' && h[start+1] != '>') {
 			i = start
 			continue
 		}
-		end := strings.IndexByte(h[start:], '>')
+		end = strings.IndexByte(h[start:], '>')
 		if end < 0 {
-			b.WriteString(h[i:])
-			return b.String()
+			return 0, 0, 0, false
 		}
-		closeTag := "</h" + h[start:start+1] + ">"
-		stop := strings.Index(h[start+end:], closeTag)
-		id, ok := attrValue(h[start+1:start+end], "id")
-		if stop < 0 || !ok || id == "" {
-			b.WriteString(h[i : start+end+1])
-			i = start + end + 1
-			continue
+		end += start
+		stop = strings.Index(h[end:], "</h"+h[start:start+1]+">")
+		if stop >= 0 {
+			stop += end
 		}
-		stop += start + end
-		b.WriteString(h[i:stop])
-		b.WriteString(` <a class="heading-anchor" href="#` + html.EscapeString(id) + `" aria-label="Link to this section">#</a>`)
-		b.WriteString(closeTag)
-		i = stop + len(closeTag)
+		return start, end, stop, true
 	}
 }
 

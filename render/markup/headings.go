@@ -151,31 +151,17 @@ func HTMLHeadingIDs(h string, reserved []string) string {
 	var b strings.Builder
 	b.Grow(len(h) + 128)
 	for i := 0; ; {
-		j := strings.Index(h[i:], "<h")
-		if j < 0 {
+		start, end, stop, ok := nextHeading(h, i)
+		if !ok {
 			b.WriteString(h[i:])
 			return b.String()
 		}
-		start := i + j + 2
-		if start+1 >= len(h) || h[start] < '1' || h[start] > '6' || (h[start+1] != ' ' && h[start+1] != '>') {
-			b.WriteString(h[i:start])
-			i = start
-			continue
-		}
-		end := strings.IndexByte(h[start:], '>')
-		if end < 0 {
-			b.WriteString(h[i:])
-			return b.String()
-		}
-		end += start
-		closeTag := "</h" + h[start:start+1] + ">"
-		stop := strings.Index(h[end:], closeTag)
 		if _, has := attrValue(h[start+1:end], "id"); has || stop < 0 {
 			b.WriteString(h[i : end+1])
 			i = end + 1
 			continue
 		}
-		id := ids.unique(headingSlug(textOf(h[end+1 : end+stop])))
+		id := ids.unique(headingSlug(textOf(h[end+1 : stop])))
 		b.WriteString(h[i:end])
 		b.WriteString(` id="` + html.EscapeString(id) + `"`)
 		i = end
