@@ -124,7 +124,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer out.Close()
 	cfg.readFile = func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(root, name)) }
 	cfg.warns = warns
-	res, state, buildErr := build(ctx, cfg, posts, out, prog, nil)
+	res, state, buildErr := build(ctx, cfg, posts, out, prog, nil, nil)
 	prog.done()
 	if printErrors(stderr, buildErr) {
 		failed = true

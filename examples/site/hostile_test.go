@@ -69,7 +69,7 @@ func TestHostileSlugs(t *testing.T) {
 	}
 	defer out.Close()
 	cfg := config{title: "Hostile", workers: 4}
-	res, _, err := build(context.Background(), cfg, posts, out, &progress{}, nil)
+	res, _, err := build(context.Background(), cfg, posts, out, &progress{}, nil, nil)
 	if err == nil {
 		t.Error("build of hostile posts reported no error")
 	}

@@ -154,7 +154,7 @@ func TestIncrementalMatchesClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Close()
-	_, state, _ := build(ctx, cfg, set.Posts(), out, &progress{}, nil)
+	_, state, _ := build(ctx, cfg, set.Posts(), out, &progress{}, nil, nil)
 
 	names := func() []string {
 		var list []string
@@ -249,7 +249,7 @@ func TestIncrementalMatchesClean(t *testing.T) {
 		if (op == 0 || op == 1) && len(shown) == 0 && !posts[rel].broken {
 			t.Fatalf("seed %d, %s: a body edit did not show the page first", seed, log[len(log)-1])
 		}
-		res, next, _ := build(ctx, cfg, set.Posts(), out, &progress{}, state)
+		res, next, _ := build(ctx, cfg, set.Posts(), out, &progress{}, state, changed)
 		state = next
 		for f, early := range shown {
 			// A body edit changes nothing else the post's page shows:
@@ -287,7 +287,7 @@ func cleanBuild(t *testing.T, ctx context.Context, cfg config, fsys fs.FS, dir s
 	if err != nil {
 		t.Fatal(err)
 	}
-	build(ctx, cfg, set.Posts(), out, &progress{}, nil)
+	build(ctx, cfg, set.Posts(), out, &progress{}, nil, nil)
 	out.Close()
 	return readTree(t, dir)
 }

@@ -72,7 +72,7 @@ func benchRebuild(b *testing.B, mode string) {
 	}
 	defer out.Close()
 	cfg := config{title: "Bench", workers: 2, serve: "127.0.0.1:0", fsys: fsys, root: "."}
-	_, state, err := build(ctx, cfg, set.Posts(), out, nil, nil)
+	_, state, err := build(ctx, cfg, set.Posts(), out, nil, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func benchRebuild(b *testing.B, mode string) {
 			shown++
 		}
 		posts := set.Posts()
-		_, p.state, err = build(ctx, cfg, posts, out, nil, p.state)
+		_, p.state, err = build(ctx, cfg, posts, out, nil, p.state, []string{name})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -147,10 +147,12 @@ func (p *preview) rebuild(ctx context.Context, paths []string) {
 	}
 	p.mu.Unlock()
 	p.settle()
-	shown := p.showEdits(ctx, before)
+	written0 := p.out.written.Load()
+	p.showEdits(ctx, before)
+	shown := int(p.out.written.Load() - written0)
 	posts := p.set.Posts()
-	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state)
-	res.written += len(shown)
+	res, state, err := build(ctx, p.cfg, posts, p.out, nil, p.state, paths)
+	res.written += shown
 	if state != nil {
 		p.state = state
 		p.warm()
@@ -216,7 +218,8 @@ func (p *preview) postsOf(paths []string) map[string][]*post.Post {
 // when the edit keeps the post in its place: the author sees the edit
 // before the rest of the site is built again, which then writes what
 // else changed (lists, feeds, the neighbours' links) and rewrites that
-// page only if it differs. It returns the files it wrote.
+// page only if it differs. It returns the files it rendered, each
+// written or found unchanged on disk.
 func (p *preview) showEdits(ctx context.Context, before map[string][]*post.Post) []string {
 	if len(before) == 0 {
 		return nil
@@ -242,20 +245,9 @@ func (p *preview) showEdits(ctx context.Context, before map[string][]*post.Post)
 	if len(jobs) == 0 || p.out.Begin(jobFiles(jobs)) != nil {
 		return nil
 	}
-	var written []string
-	w := p.out.writer()
-	defer w.Close()
-	var buf bytes.Buffer
-	for _, j := range jobs {
-		buf.Reset()
-		if ctx.Err() != nil || j.write(&buf) != nil {
-			continue // the build that follows writes it, or says why not
-		}
-		if wrote, err := w.Put(j.file, buf.Bytes()); err == nil && wrote {
-			written = append(written, j.file)
-		}
-	}
-	return written
+	// An error is the build's to report: it writes the page again.
+	writeAll(ctx, p.out, jobs, p.cfg.workers, nil)
+	return jobFiles(jobs)
 }
 
 // warm makes, in the background, the page digests the next rebuild

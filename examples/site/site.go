@@ -70,7 +70,11 @@ type result struct {
 // have an unsafe path, writes every other page, and returns every problem
 // joined, with what it leaves for the next build (nil when it stopped
 // before indexing the posts).
-func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, prog *progress, prev *siteBuild) (result, *siteBuild, error) {
+//
+// edited names the source files read again since prev (slash-separated,
+// as source.Set.Reload takes them): their posts' pages are written
+// before the rest, since the author is looking at one of them.
+func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, prog *progress, prev *siteBuild, edited []string) (result, *siteBuild, error) {
 	var res result
 	site := &render.Site{
 		Title:        cfg.title,
@@ -125,19 +129,16 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 		prevR, prevFeeds = prev.r, prev.feeds
 	}
 	// The pages of the posts just edited come first, before the lists
-	// and feeds are compared: the author is looking at one of them.
+	// and feeds are compared.
 	early := map[string]bool{}
-	if prevR != nil {
-		jobs := editedPages(prevR, r, idx, out)
-		if len(jobs) > 0 && out.Begin(jobFiles(jobs)) == nil {
-			written0 := out.written.Load()
-			if err := writeAll(ctx, out, jobs, cfg.workers, nil); err != nil {
-				errs = append(errs, err)
-			}
-			res.written += int(out.written.Load() - written0)
-			for _, j := range jobs {
-				early[j.file] = true
-			}
+	if jobs := editedPages(r, next.bySource, edited, out); len(jobs) > 0 && out.Begin(jobFiles(jobs)) == nil {
+		written0 := out.written.Load()
+		if err := writeAll(ctx, out, jobs, cfg.workers, nil); err != nil {
+			errs = append(errs, err)
+		}
+		res.written += int(out.written.Load() - written0)
+		for _, j := range jobs {
+			early[j.file] = true
 		}
 	}
 	var files []string
@@ -260,16 +261,14 @@ func build(ctx context.Context, cfg config, posts []*post.Post, out *outDir, pro
 // (a checkout, a search and replace) is written in page order.
 const maxEarly = 8
 
-// editedPages returns the jobs of the post pages of r whose post old
-// did not have (an edited post is a new *post.Post) and that an earlier
-// build wrote, or nil when more than maxEarly posts are new.
-func editedPages(old, r *render.Renderer, idx *taxonomy.Index, out *outDir) []job {
+// editedPages returns the jobs of r's pages of the posts read from the
+// edited files (bySource holds r's posts by source file) that an
+// earlier build wrote, or nil when those files hold more than maxEarly
+// posts.
+func editedPages(r *render.Renderer, bySource map[string][]*post.Post, edited []string, out *outDir) []job {
 	var jobs []job
-	for _, list := range [][]*post.Post{idx.Posts(), idx.Pages()} {
-		for _, p := range list {
-			if _, ok := old.PostPage(p); ok {
-				continue
-			}
+	for _, rel := range edited {
+		for _, p := range bySource[rel] {
 			pg, ok := r.PostPage(p)
 			if !ok || !out.ours[pg.File()] {
 				continue
