@@ -53,15 +53,8 @@ func LoadSet(ctx context.Context, fsys fs.FS, root string, opt Options) (*Set, e
 	s.read(ctx, files)
 	posts := s.Posts()
 	internTerms(posts)
-	if s.dir {
-		t, err := treeFiles(ctx, fsys, root)
-		if err == nil {
-			s.assets = t
-			err = findAssets(ctx, fsys, root, posts, opt.Warn, t)
-		}
-		if err != nil && ctx.Err() == nil {
-			s.walk = append(s.walk, &Error{Path: root, Err: err})
-		}
+	if err := s.findAssets(ctx, posts, nil); err != nil && ctx.Err() == nil {
+		s.walk = append(s.walk, &Error{Path: root, Err: err})
 	}
 	return s, s.err(ctx)
 }
@@ -251,36 +244,36 @@ func (s *Set) Reload(ctx context.Context, paths ...string) (int, error) {
 }
 
 // findAssets brings the list of asset files up to date with the paths
-// a Reload was given and finds the assets of posts, the posts it read.
+// a Reload was given (listing the tree whole when there is no list yet)
+// and finds the assets of posts, the posts it read.
 func (s *Set) findAssets(ctx context.Context, posts []*post.Post, paths []string) error {
 	if !s.dir {
 		return nil
 	}
+	for _, rel := range paths {
+		if s.assets == nil {
+			break
+		}
+		rel = path.Clean(strings.TrimPrefix(rel, "./"))
+		switch {
+		case rel == ".":
+			s.assets = nil // the whole tree: listed again below
+		case !fs.ValidPath(rel) || skipped(rel):
+		default:
+			if err := s.assets.update(ctx, s.fsys, s.root, rel); err != nil {
+				s.assets = nil // listed whole next time
+				return err
+			}
+		}
+	}
 	if s.assets == nil {
-		// The first listing failed: try it whole again.
+		// Not listed yet, the last listing failed, or the whole tree
+		// changed.
 		t, err := treeFiles(ctx, s.fsys, s.root)
 		if err != nil {
 			return err
 		}
 		s.assets = t
-	} else {
-		for _, rel := range paths {
-			rel = path.Clean(strings.TrimPrefix(rel, "./"))
-			if rel == "." {
-				t, err := treeFiles(ctx, s.fsys, s.root)
-				if err != nil {
-					return err
-				}
-				s.assets = t
-				continue
-			}
-			if !fs.ValidPath(rel) || skipped(rel) {
-				continue
-			}
-			if err := s.assets.update(ctx, s.fsys, s.root, rel); err != nil {
-				return err
-			}
-		}
 	}
 	if len(posts) == 0 {
 		return nil
